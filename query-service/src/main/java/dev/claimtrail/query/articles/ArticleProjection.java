@@ -1,0 +1,108 @@
+package dev.claimtrail.query.articles;
+
+import dev.claimtrail.events.ArticleEvent;
+import dev.claimtrail.events.ArticleIngested;
+import dev.claimtrail.events.ArticleRevised;
+import dev.claimtrail.events.ArticleSnapshot;
+import dev.claimtrail.events.EventDecodingException;
+import dev.claimtrail.query.infra.DeadLetters;
+import dev.claimtrail.query.infra.KafkaRecords;
+import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Projects the {@code articles} log into {@code article} (latest revision) and
+ * {@code article_revision} (every revision's text).
+ */
+@ApplicationScoped
+public class ArticleProjection {
+
+    private static final Logger LOG = Logger.getLogger(ArticleProjection.class);
+
+    @ConfigProperty(name = "mp.messaging.incoming.articles-in.group.id")
+    String consumerGroup;
+
+    @Inject
+    ProjectionOffsetStore offsets;
+
+    @Inject
+    @Channel("articles-dlq")
+    MutinyEmitter<String> deadLetters;
+
+    /** Applies one record, its rows and its offset in one transaction. */
+    @Incoming("articles-in")
+    @Blocking
+    @Transactional
+    public void onRecord(ConsumerRecord<String, String> record) {
+        if (offsets.alreadyApplied(consumerGroup, record)) {
+            return;
+        }
+        ArticleEvent event;
+        try {
+            event = KafkaRecords.decode(record, ArticleEvent.class);
+        } catch (EventDecodingException e) {
+            LOG.warnf("articles %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
+            DeadLetters.send(deadLetters, consumerGroup, record, e);
+            offsets.advance(consumerGroup, record);
+            return;
+        }
+        apply(event);
+        offsets.advance(consumerGroup, record);
+    }
+
+    void apply(ArticleEvent event) {
+        ArticleSnapshot snapshot = event.article();
+        Instant at = event instanceof ArticleIngested ingested ? ingested.ingestedAt()
+                : ((ArticleRevised) event).revisedAt();
+        storeRevision(snapshot, at);
+
+        ArticleEntity article = ArticleEntity.findById(snapshot.id());
+        if (article == null) {
+            article = new ArticleEntity();
+            article.id = snapshot.id();
+            // An article first seen through a revision (its ingestion was dead-lettered, or lies before
+            // the log's start) still gets a usable ingestion time.
+            article.ingestedAt = at;
+        } else if (snapshot.revision() < article.revision) {
+            return; // an older revision arriving late: its text is kept above, the article stays current
+        }
+        if (event instanceof ArticleRevised) {
+            article.revisedAt = at;
+        }
+        article.revision = snapshot.revision();
+        article.externalId = snapshot.externalId();
+        article.url = snapshot.url();
+        article.title = snapshot.title();
+        article.outlet = snapshot.outlet();
+        article.publishedAt = snapshot.publishedAt();
+        article.language = snapshot.language();
+        article.contentHash = snapshot.contentHash();
+        article.persist();
+    }
+
+    private void storeRevision(ArticleSnapshot snapshot, Instant at) {
+        if (ArticleRevisionEntity.find(snapshot.id(), snapshot.revision()) != null) {
+            return;
+        }
+        ArticleRevisionEntity revision = new ArticleRevisionEntity();
+        revision.articleId = snapshot.id();
+        revision.revision = snapshot.revision();
+        revision.title = snapshot.title();
+        revision.publishedAt = snapshot.publishedAt();
+        revision.text = snapshot.text();
+        revision.contentHash = snapshot.contentHash();
+        revision.recordedAt = at;
+        revision.persist();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.claimtrail.query.claims;
+
+import java.time.LocalDate;
+
+/**
+ * The filters of {@code GET /api/claims}; a null field does not filter.
+ *
+ * @param source     case-insensitive, accent-insensitive substring of the source name
+ * @param subject    entity id or alias as written, case-insensitive
+ * @param from       first day of the range, inclusive, on the claim's date
+ * @param to         last day of the range, inclusive
+ * @param text       PostgreSQL web-search syntax over the content text (english)
+ * @param history    true to include claims of revisions and extractor versions no longer served
+ */
+public record ClaimFilter(
+        String articleId,
+        String externalId,
+        String source,
+        String subject,
+        LocalDate from,
+        LocalDate to,
+        String text,
+        boolean history) {
+}

@@ -1,0 +1,196 @@
+package dev.claimtrail.query.claims;
+
+import dev.claimtrail.events.ArticleProcessed;
+import dev.claimtrail.events.Claim;
+import dev.claimtrail.events.ClaimEvent;
+import dev.claimtrail.events.ClaimRecorded;
+import dev.claimtrail.events.EventCodec;
+import dev.claimtrail.events.EventDecodingException;
+import dev.claimtrail.query.infra.DeadLetters;
+import dev.claimtrail.query.infra.KafkaRecords;
+import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Projects the {@code claims} log: every ClaimRecorded becomes a {@code claim} row (the history of
+ * every extractor version is kept), every ArticleProcessed an {@code article_processing} row that may
+ * change which revision and extractor version of the article is served.
+ */
+@ApplicationScoped
+public class ClaimProjection {
+
+    private static final Logger LOG = Logger.getLogger(ClaimProjection.class);
+
+    /** The newest revision first, then the newest extractor version. */
+    static final Comparator<ArticleProcessingEntity> SERVING_ORDER =
+            Comparator.<ArticleProcessingEntity>comparingInt(p -> p.revision)
+                    .thenComparing(p -> p.extractorVersion, ExtractorVersions.ORDER)
+                    .reversed();
+
+    @ConfigProperty(name = "mp.messaging.incoming.claims-in.group.id")
+    String consumerGroup;
+
+    @Inject
+    ProjectionOffsetStore offsets;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Channel("claims-dlq")
+    MutinyEmitter<String> deadLetters;
+
+    /** Applies one record, its rows and its offset in one transaction. */
+    @Incoming("claims-in")
+    @Blocking
+    @Transactional
+    public void onRecord(ConsumerRecord<String, String> record) {
+        if (offsets.alreadyApplied(consumerGroup, record)) {
+            return;
+        }
+        ClaimEvent event;
+        try {
+            event = KafkaRecords.decode(record, ClaimEvent.class);
+        } catch (EventDecodingException e) {
+            LOG.warnf("claims %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
+            DeadLetters.send(deadLetters, consumerGroup, record, e);
+            offsets.advance(consumerGroup, record);
+            return;
+        }
+        if (event instanceof ClaimRecorded recorded) {
+            record(recorded);
+        } else if (event instanceof ArticleProcessed processed) {
+            processed(processed);
+        }
+        offsets.advance(consumerGroup, record);
+    }
+
+    /**
+     * Inserts the claim unless its id is known: claim ids are deterministic, so a claim recorded again
+     * (a re-run of the same extractor version, a producer retry) is the same row.
+     */
+    void record(ClaimRecorded event) {
+        Claim claim = event.claim();
+        // The event id is the claim id by contract; fall back to it should a body omit the latter.
+        String claimId = claim.id() != null ? claim.id() : event.eventId();
+        Claim.ArticleRef article = claim.article();
+        ClaimDates.Period period = ClaimDates.of(
+                claim.claimedAt() == null ? null : claim.claimedAt().value(), article.publishedAt());
+        String extractorName = claim.extractor() == null ? null : claim.extractor().name();
+        String extractorVersion = claim.extractor() == null ? null : claim.extractor().version();
+        if (extractorName == null || extractorVersion == null) {
+            // Without a version the claim cannot be tied to an ArticleProcessed; keep it as unserved history.
+            extractorName = extractorName == null ? "unknown" : extractorName;
+            extractorVersion = extractorVersion == null ? "0" : extractorVersion;
+        }
+        int inserted = entityManager.createNativeQuery("""
+                        INSERT INTO query.claim (id, article_id, article_revision, external_id, extractor_name,
+                            extractor_version, kind, source_name, source_name_norm, source_type, stance,
+                            claimed_at_value, claimed_at_precision, claim_date_from, claim_date_to,
+                            content_text, claim, recorded_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                            CAST(?17 AS jsonb), ?18)
+                        ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, claimId)
+                .setParameter(2, article.id())
+                .setParameter(3, article.revision())
+                .setParameter(4, article.externalId())
+                .setParameter(5, extractorName)
+                .setParameter(6, extractorVersion)
+                .setParameter(7, claim.kind())
+                .setParameter(8, claim.source().name())
+                .setParameter(9, SourceNames.normalise(claim.source().name()))
+                .setParameter(10, claim.source().type())
+                .setParameter(11, claim.stance())
+                .setParameter(12, claim.claimedAt() == null ? null : claim.claimedAt().value())
+                .setParameter(13, claim.claimedAt() == null ? null : claim.claimedAt().precision())
+                .setParameter(14, period == null ? null : Date.valueOf(period.from()))
+                .setParameter(15, period == null ? null : Date.valueOf(period.to()))
+                .setParameter(16, claim.content().text() == null ? "" : claim.content().text())
+                .setParameter(17, EventCodec.mapper().valueToTree(claim).toString())
+                .setParameter(18, event.recordedAt() == null ? null : Timestamp.from(event.recordedAt()))
+                .executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Claim.Subject subject : claim.subjects()) {
+            if (subject == null || subject.id() == null) {
+                continue;
+            }
+            String alias = subject.alias() == null ? "" : subject.alias();
+            if (seen.add(subject.id() + '\u0000' + alias)) {
+                entityManager.createNativeQuery(
+                                "INSERT INTO query.claim_subject (claim_id, subject_id, alias) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, claimId)
+                        .setParameter(2, subject.id())
+                        .setParameter(3, alias)
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Records the processing and re-decides what the article serves: the newest revision that any
+     * extractor version completed, and for it the newest version. A failed run completes nothing, so
+     * it never displaces a version that worked.
+     */
+    void processed(ArticleProcessed event) {
+        String name = event.extractor().name();
+        String version = event.extractor().version();
+        if (ArticleProcessingEntity.findById(event.eventId()) != null
+                || ArticleProcessingEntity.exists(event.articleId(), event.articleRevision(), name, version)) {
+            return;
+        }
+        ArticleProcessingEntity processing = new ArticleProcessingEntity();
+        processing.eventId = event.eventId();
+        processing.articleId = event.articleId();
+        processing.revision = event.articleRevision();
+        processing.extractorName = name;
+        processing.extractorVersion = version;
+        processing.claimCount = event.claimCount();
+        processing.outcome = event.outcome();
+        processing.reason = event.reason();
+        processing.processedAt = event.processedAt();
+        processing.persist();
+        entityManager.flush();
+
+        List<ArticleProcessingEntity> runs = ArticleProcessingEntity.ofArticle(event.articleId());
+        Optional<ArticleProcessingEntity> best = runs.stream()
+                .filter(run -> !ArticleProcessed.FAILED.equals(run.outcome))
+                .min(SERVING_ORDER);
+        if (best.isEmpty()) {
+            return;
+        }
+        ArticleProcessingEntity chosen = best.get();
+        ArticleServingEntity serving = ArticleServingEntity.findById(event.articleId());
+        if (serving == null) {
+            serving = new ArticleServingEntity();
+            serving.articleId = event.articleId();
+        }
+        serving.revision = chosen.revision;
+        serving.extractorName = chosen.extractorName;
+        serving.extractorVersion = chosen.extractorVersion;
+        serving.claimCount = chosen.claimCount;
+        serving.processedAt = chosen.processedAt;
+        serving.persist();
+    }
+}
