@@ -1,0 +1,48 @@
+package dev.claimtrail.ingest.infra;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns Jackson's errors into a sentence a feed operator can act on. Only the parser's own messages
+ * (about the JSON text) are passed on; data-binding messages talk about Java types and are replaced.
+ */
+public final class JsonErrors {
+
+    /** Jackson appends where the input came from; that is noise to a client and may echo its input. */
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker at )?\\[Source:.*?]\\)?",
+            Pattern.DOTALL);
+
+    private JsonErrors() {
+    }
+
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return "request body is not valid JSON: it ends before the JSON value is complete";
+        }
+        if (e instanceof StreamReadException) {
+            String message = e.getOriginalMessage() == null ? "" : SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("");
+            return "request body is not valid JSON" + where(e.getLocation()) + ": " + message.strip();
+        }
+        if (e instanceof DatabindException && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return "'" + field + "' has the wrong JSON type";
+        }
+        return "request body does not have the expected shape" + where(e.getLocation());
+    }
+
+    public static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 0
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}
