@@ -9,6 +9,7 @@ import dev.claimtrail.events.ClaimEvent;
 import dev.claimtrail.events.ClaimRecorded;
 import dev.claimtrail.events.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ public class ClaimRecordingService {
     private final ClaimExtractor extractor;
     private final Clock clock;
 
+    @Inject
     public ClaimRecordingService(ClaimExtractor extractor) {
         this(extractor, Clock.systemUTC());
     }
