@@ -54,7 +54,7 @@ class EndToEndTest {
     static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
     static final Path SAMPLES = REPO.resolve("samples");
     static final Path SHARED = REPO.getParent().resolve("shared");
-    static final Path OUT = Path.of(System.getProperty("user.dir"), "target", "system-tests");
+    static final Path OUT = Path.of(System.getProperty("user.dir"), ServiceProcess.BUILD_DIR_NAME, "system-tests");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

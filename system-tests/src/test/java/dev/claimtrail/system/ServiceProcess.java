@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** One packaged service ({@code target/quarkus-app}) running as its own JVM, as in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** The name of every module's build directory in this build ("target" by default). */
+    static final String BUILD_DIR_NAME = Path.of(System.getProperty("claimtrail.build.dir", "target")).getFileName().toString();
+
     private final String name;
     private final int port;
     private final Process process;
@@ -30,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path repoRoot, String module, int port, String heap, Map<String, String> env, Path logDir)
             throws IOException {
-        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = repoRoot.resolve(module).resolve(BUILD_DIR_NAME).resolve("quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests with `./mvnw verify` so the services are packaged first");
         }
