@@ -46,8 +46,8 @@ public final class GoldAgreement {
     }
 
     public static void main(String[] args) throws IOException {
-        Path gold = Path.of(args.length > 0 ? args[0] : "/work/shared/eval/seeds.gold.json");
-        Path seeds = Path.of(args.length > 1 ? args[1] : "/work/shared/seeds");
+        Path gold = Path.of(args.length > 0 ? args[0] : "../../shared/eval/seeds.gold.json");
+        Path seeds = Path.of(args.length > 1 ? args[1] : "../../shared/seeds");
         Result r = measure(gold, seeds, true);
         print(r);
     }
