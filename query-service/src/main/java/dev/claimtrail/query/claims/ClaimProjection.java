@@ -9,6 +9,7 @@ import dev.claimtrail.events.EventDecodingException;
 import dev.claimtrail.query.infra.DeadLetters;
 import dev.claimtrail.query.infra.KafkaRecords;
 import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import dev.claimtrail.query.served.ServedClaimsProjection;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class ClaimProjection {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ServedClaimsProjection servedClaims;
 
     @Inject
     @Channel("claims-dlq")
@@ -146,6 +150,13 @@ public class ClaimProjection {
                         .executeUpdate();
             }
         }
+        // Claims normally precede their ArticleProcessed; one recorded late for the version already
+        // served joins the cross-article views now.
+        ArticleServingEntity serving = ArticleServingEntity.findById(article.id());
+        if (serving != null && serving.revision == article.revision()
+                && serving.extractorName.equals(extractorName) && serving.extractorVersion.equals(extractorVersion)) {
+            servedClaims.sync(article.id());
+        }
     }
 
     /**
@@ -192,5 +203,6 @@ public class ClaimProjection {
         serving.claimCount = chosen.claimCount;
         serving.processedAt = chosen.processedAt;
         serving.persist();
+        servedClaims.sync(event.articleId());
     }
 }

@@ -44,7 +44,8 @@ public class ClaimQueryService {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), ClaimView.of(readClaim(rs.getString(2)), rs.getString(3))));
+                    rows.add(new Row(rs.getLong(1), ClaimView.of(readClaim(rs.getString(2)), rs.getString(3),
+                            rs.getString(4))));
                 }
             }
         } catch (SQLException e) {
@@ -74,9 +75,10 @@ public class ClaimQueryService {
 
     static String sql(ClaimFilter filter, long afterSeq, int limit, List<Object> params) {
         StringBuilder sql = new StringBuilder("""
-                SELECT c.seq, c.claim::text, a.title
+                SELECT c.seq, c.claim::text, a.title, sc.story_id
                 FROM query.claim c
                 LEFT JOIN query.article a ON a.id = c.article_id
+                LEFT JOIN query.served_claim sc ON sc.claim_id = c.id
                 """);
         if (!filter.history()) {
             sql.append("""

@@ -34,14 +34,14 @@ public record ClaimView(
                               String publishedAt, String title) {
     }
 
-    public static ClaimView of(Claim claim, String articleTitle) {
+    /** @param storyId the story the claim is in, null when in none (or not served) */
+    public static ClaimView of(Claim claim, String articleTitle, String storyId) {
         Claim.ArticleRef ref = claim.article();
         return new ClaimView(claim.id(), ref.id(), ref.externalId(), claim.kind(), claim.source(), claim.cue(),
                 claim.stance(), claim.direct(), claim.content(), claim.evidence(), claim.subjects(),
                 claim.quantities(), claim.locations(), claim.claimedAt(), claim.via(), claim.extractor(),
                 new ArticleView(ref.id(), ref.revision(), ref.externalId(), ref.outlet(), ref.url(),
                         ref.publishedAt(), articleTitle),
-                // Stories (cross-article grouping) are not built yet; the field is part of the shape.
-                null);
+                storyId);
     }
 }

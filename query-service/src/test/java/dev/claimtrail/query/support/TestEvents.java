@@ -31,8 +31,13 @@ public final class TestEvents {
     }
 
     public static ArticleSnapshot article(String externalId, int revision, String publishedAt, String text) {
+        return article(externalId, revision, publishedAt, text, "Example Outlet");
+    }
+
+    public static ArticleSnapshot article(String externalId, int revision, String publishedAt, String text,
+                                          String outlet) {
         return new ArticleSnapshot(Ids.articleId("external:" + externalId), revision, externalId,
-                "https://news.example/" + externalId, "Report " + externalId, "Example Outlet", publishedAt, "en",
+                "https://news.example/" + externalId, "Report " + externalId, outlet, publishedAt, "en",
                 text, Ids.sha256Hex(text));
     }
 
@@ -69,6 +74,8 @@ public final class TestEvents {
         private String content;
         private String stance = Claim.ASSERTS;
         private Claim.ClaimedAt claimedAt;
+        private String organisation;
+        private final List<Claim.Location> locations = new ArrayList<>();
         private final List<Claim.Subject> subjects = new ArrayList<>();
         private final List<Claim.Quantity> quantities = new ArrayList<>();
 
@@ -92,6 +99,17 @@ public final class TestEvents {
 
         public ClaimBuilder content(String text) {
             this.content = text;
+            return this;
+        }
+
+        /** The organisation the source speaks for, as the text gives it. */
+        public ClaimBuilder organisation(String organisation) {
+            this.organisation = organisation;
+            return this;
+        }
+
+        public ClaimBuilder location(String name) {
+            locations.add(new Claim.Location(name, null, null));
             return this;
         }
 
@@ -131,9 +149,9 @@ public final class TestEvents {
                     new Claim.ArticleRef(article.id(), article.revision(), article.externalId(), article.outlet(),
                             article.url(), article.publishedAt()),
                     new Claim.Extractor(EXTRACTOR, version),
-                    new Claim.Source(sourceName, sourceType, null, null, mentionSpan),
+                    new Claim.Source(sourceName, sourceType, null, organisation, mentionSpan),
                     new Claim.Cue(cueSpan.text(), cueLemma, cueSpan.start(), cueSpan.end()),
-                    stance, false, contentSpan, evidence, subjects, quantities, List.of(), claimedAt, List.of());
+                    stance, false, contentSpan, evidence, subjects, quantities, locations, claimedAt, List.of());
         }
 
         public ClaimRecorded recorded() {
