@@ -1,25 +1,23 @@
 package dev.claimtrail.ingest.articles;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.claimtrail.ingest.infra.JsonErrors;
+import dev.claimtrail.ingest.formats.ArticleFields;
+import dev.claimtrail.ingest.formats.JsonArticleReader;
 import dev.claimtrail.ingest.infra.ProblemException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a pushed article from the raw request body. The body is parsed to a tree and checked field
- * by field rather than bound to a class: binding would quietly turn {@code "text": 5} into
- * {@code "5"} and would report problems in terms of Java types; here every error names the JSON
- * field. Unknown fields are ignored so that feeds can send more than ingest uses.
+ * Checks an article read from any format and turns it into a submission: limits, URL and date
+ * normalisation, and the characters no store downstream can hold. Errors name the field as the
+ * client spelled it ({@link ArticleFields#nameOf}).
+ *
+ * <p>Text is otherwise kept exactly as sent, including zero-width characters, bidirectional marks
+ * and overrides, and control characters: they are part of what was published, and claim offsets
+ * count them. Only NUL and unpaired surrogates are refused: PostgreSQL cannot store NUL in text and
+ * an unpaired surrogate has no UTF-8 encoding, so either would fail every read model later.
  */
 public final class ArticleSubmissionParser {
 
@@ -30,128 +28,105 @@ public final class ArticleSubmissionParser {
     static final int MAX_PUBLISHED_AT_CHARS = 64;
     static final int MAX_LANGUAGE_CHARS = 35;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private final int maxTextChars;
 
     public ArticleSubmissionParser(int maxTextChars) {
         this.maxTextChars = maxTextChars;
     }
 
+    public int maxTextChars() {
+        return maxTextChars;
+    }
+
     /**
+     * Reads a JSON request body holding one article, in any {@link dev.claimtrail.ingest.formats.JsonDialect}.
+     *
      * @throws ProblemException 400 naming every invalid field, or 413 when the text is over the limit
      */
     public ArticleSubmission parse(byte[] body) {
-        JsonNode root = readTree(body);
-        if (!root.isObject()) {
-            throw ProblemException.invalid("request body must be a JSON object, not " + describe(root));
-        }
-        List<String> errors = new ArrayList<>();
-        String externalId = optionalString(root, "externalId", errors);
-        String url = optionalString(root, "url", errors);
-        String title = optionalString(root, "title", errors);
-        String outlet = optionalString(root, "outlet", errors);
-        String publishedAt = optionalString(root, "publishedAt", errors);
-        String language = optionalString(root, "language", errors);
-        String text = text(root, errors);
-        rejectIfAny(errors);
+        JsonNode root = JsonArticleReader.readTree(body, 0, body == null ? 0 : body.length, "request body", false);
+        return parse(root, "request body");
+    }
 
+    /** One JSON article already parsed, e.g. a line of an NDJSON body. */
+    public ArticleSubmission parse(JsonNode article, String subject) {
+        List<String> errors = new ArrayList<>();
+        ArticleFields fields = JsonArticleReader.read(article, subject, errors);
+        rejectIfAny(errors);
+        return validate(fields);
+    }
+
+    /**
+     * @throws ProblemException 400 naming every invalid field, or 413 when the text is over the limit
+     */
+    public ArticleSubmission validate(ArticleFields fields) {
+        List<String> errors = new ArrayList<>();
+        String text = fields.text();
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("'" + fields.nameOf("text") + "' " + (text == null ? "is required" : "must not be blank"));
+        }
         // Size before the remaining checks: an oversized text is the one thing a resend cannot fix
         // by correcting a field, and it is what a client most needs to hear about.
         if (text.length() > maxTextChars) {
-            throw ProblemException.tooLarge("'text' has " + text.length() + " characters; at most "
-                    + maxTextChars + " are accepted");
+            throw ProblemException.tooLarge("'" + fields.nameOf("text") + "' has " + text.length()
+                    + " characters; at most " + maxTextChars + " are accepted");
         }
-        checkLength("externalId", externalId, MAX_EXTERNAL_ID_CHARS, errors);
-        checkLength("title", title, MAX_TITLE_CHARS, errors);
-        checkLength("outlet", outlet, MAX_OUTLET_CHARS, errors);
-        checkLength("language", language, MAX_LANGUAGE_CHARS, errors);
+        checkStorable(fields, "text", text, errors);
+        checkField(fields, "externalId", fields.externalId(), MAX_EXTERNAL_ID_CHARS, errors);
+        checkField(fields, "title", fields.title(), MAX_TITLE_CHARS, errors);
+        checkField(fields, "outlet", fields.outlet(), MAX_OUTLET_CHARS, errors);
+        checkField(fields, "language", fields.language(), MAX_LANGUAGE_CHARS, errors);
+        String url = fields.url();
         String normalisedUrl = null;
-        if (checkLength("url", url, MAX_URL_CHARS, errors)) {
-            normalisedUrl = normaliseUrl(url, errors);
+        if (checkField(fields, "url", url, MAX_URL_CHARS, errors)) {
+            normalisedUrl = normaliseUrl(fields.nameOf("url"), url, errors);
         }
+        String publishedAt = fields.publishedAt();
         String normalisedPublishedAt = null;
-        if (checkLength("publishedAt", publishedAt, MAX_PUBLISHED_AT_CHARS, errors) && publishedAt != null) {
+        if (checkField(fields, "publishedAt", publishedAt, MAX_PUBLISHED_AT_CHARS, errors) && publishedAt != null) {
             try {
                 normalisedPublishedAt = PublishedAtNormaliser.normalise(publishedAt);
             } catch (IllegalArgumentException e) {
-                errors.add("'publishedAt' " + e.getMessage());
+                errors.add("'" + fields.nameOf("publishedAt") + "' " + e.getMessage());
             }
         }
         rejectIfAny(errors);
-        return new ArticleSubmission(externalId, url, normalisedUrl, title, outlet, normalisedPublishedAt, language, text);
+        return new ArticleSubmission(fields.externalId(), url, normalisedUrl, fields.title(), fields.outlet(),
+                normalisedPublishedAt, fields.language(), text);
     }
 
-    private static JsonNode readTree(byte[] body) {
-        if (body == null || isBlank(body)) {
-            throw ProblemException.invalid("request body is empty; expected a JSON object with at least a 'text' field");
+    /** @return whether the value is within the limit and storable (an absent value is) */
+    private static boolean checkField(ArticleFields fields, String field, String value, int max, List<String> errors) {
+        if (value != null && value.length() > max) {
+            errors.add("'" + fields.nameOf(field) + "' has " + value.length() + " characters; at most " + max + " are accepted");
+            return false;
         }
-        try (JsonParser json = MAPPER.createParser(body)) {
-            JsonNode root = MAPPER.readTree(json);
-            // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Java types.
-            if (json.nextToken() != null) {
-                throw ProblemException.invalid("request body is not valid JSON" + JsonErrors.where(json.currentTokenLocation())
-                        + ": there is more content after the JSON value");
+        return checkStorable(fields, field, value, errors);
+    }
+
+    private static boolean checkStorable(ArticleFields fields, String field, String value, List<String> errors) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                errors.add("'" + fields.nameOf(field) + "' contains U+0000 (NUL) at offset " + i + "; it cannot be stored");
+                return false;
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(JsonErrors.describe(e));
-        } catch (IOException e) {
-            throw ProblemException.invalid("request body could not be read as JSON");
-        }
-    }
-
-    private static boolean isBlank(byte[] body) {
-        for (byte b : body) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                errors.add("'" + fields.nameOf(field) + "' contains an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at offset " + i
+                        + "; it is not a character and has no UTF-8 encoding");
                 return false;
             }
         }
         return true;
     }
 
-    /** A string field; absent, null and blank all mean "not given". */
-    private static String optionalString(JsonNode root, String field, List<String> errors) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add("'" + field + "' must be a string, not " + describe(node));
-            return null;
-        }
-        return node.textValue().isBlank() ? null : node.textValue();
-    }
-
-    private static String text(JsonNode root, List<String> errors) {
-        JsonNode node = root.get("text");
-        if (node == null || node.isNull()) {
-            errors.add("'text' is required");
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add("'text' must be a string, not " + describe(node));
-            return null;
-        }
-        if (node.textValue().isBlank()) {
-            errors.add("'text' must not be blank");
-            return null;
-        }
-        return node.textValue();
-    }
-
-    /** @return whether the value is within the limit (an absent value is) */
-    private static boolean checkLength(String field, String value, int max, List<String> errors) {
-        if (value != null && value.length() > max) {
-            errors.add("'" + field + "' has " + value.length() + " characters; at most " + max + " are accepted");
-            return false;
-        }
-        return true;
-    }
-
-    private static String normaliseUrl(String url, List<String> errors) {
+    private static String normaliseUrl(String name, String url, List<String> errors) {
         if (url == null) {
             return null;
         }
@@ -159,12 +134,12 @@ public final class ArticleSubmissionParser {
             String normalised = UrlNormaliser.normalise(url);
             // Escaping non-ASCII characters can lengthen a URL; the identity key must stay bounded.
             if (normalised.length() > MAX_URL_CHARS) {
-                errors.add("'url' has more than " + MAX_URL_CHARS + " characters once normalised");
+                errors.add("'" + name + "' has more than " + MAX_URL_CHARS + " characters once normalised");
                 return null;
             }
             return normalised;
         } catch (IllegalArgumentException e) {
-            errors.add("'url' " + e.getMessage());
+            errors.add("'" + name + "' " + e.getMessage());
             return null;
         }
     }
@@ -172,26 +147,6 @@ public final class ArticleSubmissionParser {
     private static void rejectIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(String.join("; ", errors));
-        }
-    }
-
-    private static String describe(JsonNode node) {
-        JsonNodeType type = node.getNodeType();
-        switch (type) {
-            case ARRAY:
-                return "an array";
-            case OBJECT:
-                return "an object";
-            case NUMBER:
-                return "a number";
-            case BOOLEAN:
-                return "a boolean";
-            case NULL:
-                return "null";
-            case STRING:
-                return "a string";
-            default:
-                return type.name().toLowerCase(Locale.ROOT);
         }
     }
 }

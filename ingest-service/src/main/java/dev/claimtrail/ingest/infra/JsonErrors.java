@@ -24,12 +24,22 @@ public final class JsonErrors {
     }
 
     public static String describe(JsonProcessingException e) {
+        return describe(e, "request body", false);
+    }
+
+    /**
+     * @param subject    what was being read, as the sentence should start: {@code request body}, or
+     *                   {@code line 7} for one line of an NDJSON body
+     * @param singleLine the input is one line, so only the column is worth naming
+     */
+    public static String describe(JsonProcessingException e, String subject, boolean singleLine) {
         if (e instanceof JsonEOFException) {
-            return "request body is not valid JSON: it ends before the JSON value is complete";
+            return subject + " is not valid JSON: it ends before the JSON value is complete";
         }
         if (e instanceof StreamReadException) {
             String message = e.getOriginalMessage() == null ? "" : SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("");
-            return "request body is not valid JSON" + where(e.getLocation()) + ": " + message.strip();
+            String where = singleLine ? column(e.getLocation()) : where(e.getLocation());
+            return subject + " is not valid JSON" + where + ": " + message.strip();
         }
         if (e instanceof DatabindException && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -38,6 +48,10 @@ public final class JsonErrors {
             return "'" + field + "' has the wrong JSON type";
         }
         return "request body does not have the expected shape" + where(e.getLocation());
+    }
+
+    private static String column(JsonLocation location) {
+        return location == null || location.getColumnNr() < 0 ? "" : " at column " + location.getColumnNr();
     }
 
     public static String where(JsonLocation location) {

@@ -21,20 +21,23 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    static final String SUPPORTED_TYPES = "send the article as application/json (or as text/plain or text/html with "
+            + "metadata in query parameters), or many as application/x-ndjson, application/rss+xml, "
+            + "application/atom+xml, application/xml or text/xml";
+
     @ServerExceptionMapper
     public RestResponse<String> problem(ProblemException e, UriInfo uriInfo) {
         if (e.type().status() >= 500) {
             LOG.warnf(e.getCause(), "%s: %s", e.type().title(), e.detail());
         }
-        return Problems.response(e.type(), e.detail(), path(uriInfo), e.retryAfter());
+        return Problems.response(e.type(), e.detail(), path(uriInfo), e.retryAfter(), e.extensions());
     }
 
     @ServerExceptionMapper
     public RestResponse<String> unsupportedMediaType(NotSupportedException e, UriInfo uriInfo, HttpHeaders headers) {
         String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        String detail = sent == null
-                ? "the request has no Content-Type; send the article as application/json"
-                : "Content-Type '" + sent + "' is not supported; send the article as application/json";
+        String detail = (sent == null ? "the request has no Content-Type" : "Content-Type '" + sent + "' is not supported")
+                + "; " + SUPPORTED_TYPES;
         return Problems.response(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, path(uriInfo), null);
     }
 

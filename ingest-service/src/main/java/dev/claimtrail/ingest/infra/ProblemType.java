@@ -6,6 +6,8 @@ package dev.claimtrail.ingest.infra;
  */
 public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "The request is not a valid article"),
+    UNAUTHORIZED(401, "unauthorized", "A feed key is required"),
+    FORBIDDEN(403, "forbidden", "The feed key is not allowed"),
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),

@@ -1,6 +1,5 @@
 package dev.claimtrail.ingest.infra;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -8,26 +7,37 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Enforces {@code quarkus.http.limits.max-body-size} with a problem+json answer. Quarkus's own limit
- * check runs in Vert.x routes before any JAX-RS code and answers with an empty 413 that no exception
- * mapper sees. This route runs just before it: a body announced as too large is refused before it is
- * read, and a chunked body (no announced size) is read through a bounded body handler that stops it
- * as soon as it grows past the limit. Either way the client gets a problem naming the limit.
+ * Enforces the body size limits with a problem+json answer. Quarkus's own limit check
+ * ({@code quarkus.http.limits.max-body-size}, the hard ceiling) runs in Vert.x routes before any JAX-RS
+ * code and answers with an empty 413 that no exception mapper sees. This route runs just before it: a
+ * body announced as too large is refused before it is read, and a chunked body (no announced size) is
+ * read through a bounded body handler that stops it as soon as it grows past the limit. Either way
+ * the client gets a problem naming the limit.
+ *
+ * <p>Bulk bodies (NDJSON, RSS/Atom) carry many articles and get their own, larger limit
+ * ({@code claimtrail.ingest.max-bulk-body-size}); one article gets {@code claimtrail.ingest.max-body-size}.
  */
 @ApplicationScoped
 public class RequestBodyLimitRoute {
 
-    private final long maxBodyBytes;
-    private final BodyHandler boundedBodyReader;
+    private static final Set<String> BULK_TYPES = Set.of("application/x-ndjson", "application/rss+xml",
+            "application/atom+xml", "application/xml", "text/xml");
 
-    public RequestBodyLimitRoute(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.maxBodyBytes = maxBodySize.asLongValue();
+    private final long maxBodyBytes;
+    private final long maxBulkBodyBytes;
+    private final BodyHandler boundedBodyReader;
+    private final BodyHandler boundedBulkBodyReader;
+
+    public RequestBodyLimitRoute(IngestConfig config) {
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
+        this.maxBulkBodyBytes = config.maxBulkBodySize().asLongValue();
         this.boundedBodyReader = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        this.boundedBulkBodyReader = BodyHandler.create(false).setBodyLimit(maxBulkBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -38,10 +48,12 @@ public class RequestBodyLimitRoute {
     }
 
     private void limitBody(RoutingContext context) {
+        boolean bulk = isBulk(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        long limit = bulk ? maxBulkBodyBytes : maxBodyBytes;
         String announced = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (announced != null) {
-            if (announcedLength(announced) > maxBodyBytes) {
-                answerTooLarge(context, "the request body has " + announced.strip() + " bytes");
+            if (announcedLength(announced) > limit) {
+                answerTooLarge(context, "the request body has " + announced.strip() + " bytes", limit);
             } else {
                 context.next();
             }
@@ -50,31 +62,32 @@ public class RequestBodyLimitRoute {
         String transferEncoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             // Buffers the body for the JAX-RS layer, which reads it from the routing context.
-            boundedBodyReader.handle(context);
+            (bulk ? boundedBulkBodyReader : boundedBodyReader).handle(context);
         } else {
             context.next();
         }
+    }
+
+    private static boolean isBulk(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+        return BULK_TYPES.contains(type);
     }
 
     private void answerChunkedTooLarge(RoutingContext context) {
         if (context.statusCode() == ProblemType.PAYLOAD_TOO_LARGE.status() && !context.response().headWritten()) {
-            answerTooLarge(context, "the request body is over the limit");
+            long limit = isBulk(context.request().getHeader(HttpHeaders.CONTENT_TYPE)) ? maxBulkBodyBytes : maxBodyBytes;
+            answerTooLarge(context, "the request body is over the limit", limit);
         } else {
             context.next();
         }
     }
 
-    private void answerTooLarge(RoutingContext context, String size) {
-        String detail = size + "; at most " + maxBodyBytes + " bytes are accepted";
-        String body = Problems.toJson(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, detail, context.request().path()));
-        // The client may still be sending the body we will not read: close the connection once the
-        // answer is out, as Quarkus's own limit handler does.
-        context.response().endHandler(ignored -> context.request().connection().close());
-        context.response()
-                .setStatusCode(ProblemType.PAYLOAD_TOO_LARGE.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+    private void answerTooLarge(RoutingContext context, String size, long limit) {
+        Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, size + "; at most " + limit + " bytes are accepted");
     }
 
     private static long announcedLength(String header) {

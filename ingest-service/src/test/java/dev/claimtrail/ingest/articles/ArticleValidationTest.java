@@ -78,7 +78,7 @@ class ArticleValidationTest {
                         "'text' has 500001 characters; at most 500000 are accepted"),
                 bad("body over max-body-size", JSON, "{\"text\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}", 413,
                         "at most 2097152 bytes are accepted"),
-                bad("wrong content type", "text/plain", "{\"text\": \"a\"}", 415, "Content-Type 'text/plain"),
+                bad("wrong content type", "text/csv", "{\"text\": \"a\"}", 415, "Content-Type 'text/csv"),
                 bad("form content type", "application/x-www-form-urlencoded", "text=a", 415,
                         "send the article as application/json"));
     }

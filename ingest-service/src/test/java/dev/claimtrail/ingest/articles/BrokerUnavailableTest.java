@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +74,17 @@ class BrokerUnavailableTest {
         String articleId = Ids.articleId("url:" + UrlNormaliser.normalise(url));
         assertNull(QuarkusTransaction.requiringNew().call(() -> ArticleIdentityRecord.findById(UUID.fromString(articleId))),
                 "the identity row was rolled back");
+    }
+
+    /** A bulk body stops at the first article the log cannot take, and says the whole body can be retried. */
+    @Test
+    void bulkPushIsRefusedWith503AndRetryAfter() {
+        String body = "{\"text\":\"first " + UUID.randomUUID() + "\"}\n{\"text\":\"second " + UUID.randomUUID() + "\"}\n";
+        Response response = given().contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/api/articles");
+        ArticleValidationTest.assertProblem(response, 503, "/api/articles",
+                "line 1 could not be written to the article log and the rest of the body was not attempted");
+        assertEquals("7", response.header("Retry-After"));
     }
 
     @Test
