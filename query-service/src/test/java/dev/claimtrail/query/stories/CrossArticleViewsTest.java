@@ -11,6 +11,7 @@ import dev.claimtrail.query.served.ServedClaimsProjection;
 import dev.claimtrail.query.support.Await;
 import dev.claimtrail.query.support.EventProducer;
 import dev.claimtrail.query.support.TestEvents;
+import dev.claimtrail.query.support.ValleyFrontReports;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -259,7 +260,9 @@ class CrossArticleViewsTest {
         given().queryParam("articleId", other.caspian.id()).queryParam("history", true).get("/api/claims").then()
                 .body("items.findAll { it.id == '" + other.commandFigure.eventId() + "' }.storyId",
                         equalTo(java.util.Collections.singletonList(null)));
-        if (!before.equals(other.commandFigure.eventId())) {
+        assertEquals(members.stream().sorted().findFirst().get(), after, "a story is named by its smallest member");
+        // The ids are random per run: the name stays only if the new member does not sort before it.
+        if (!before.equals(other.commandFigure.eventId()) && before.compareTo(reExtracted.eventId()) < 0) {
             assertEquals(before, after, "the story keeps its id when its smallest member stays");
         }
     }

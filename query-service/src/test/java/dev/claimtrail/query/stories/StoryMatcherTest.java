@@ -3,6 +3,7 @@ package dev.claimtrail.query.stories;
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.events.ClaimRecorded;
 import dev.claimtrail.query.served.ServedClaim;
+import dev.claimtrail.query.support.ValleyFrontReports;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
