@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code ./claimtrail push PATH…}: pushes .txt files (the whole file is the text, the file name the
  * externalId), .json files (one article object) and .ndjson files (one article per line) to the
  * ingest service, and prints each article's id. Run as a single-file source program so that a
- * machine with only a JDK needs nothing else.
+ * machine with only a JDK needs nothing else. The feed key (X-API-Key) is {@code CLAIMTRAIL_API_KEY},
+ * else the one {@code ./claimtrail up} keeps in {@code $CLAIMTRAIL_DATA/feed.key}.
  */
 public class ClaimtrailPush {
 
@@ -30,7 +31,11 @@ public class ClaimtrailPush {
             System.err.println("usage: claimtrail push FILE.txt|FILE.json|FILE.ndjson …");
             System.exit(2);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: with the default h2c upgrade attempt, ingest's refusal (answered from the headers, then
+        // the connection closed) reaches this client as a bare EOF instead of the 401 and its reason.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String key = feedKey();
         int failures = 0;
         for (String arg : args) {
             Path path = Path.of(arg);
@@ -45,26 +50,39 @@ public class ClaimtrailPush {
                 List<String> lines = content.lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     if (!lines.get(i).isBlank()) {
-                        failures += push(http, base, lines.get(i), name + ":" + (i + 1)) ? 0 : 1;
+                        failures += push(http, base, key, lines.get(i), name + ":" + (i + 1)) ? 0 : 1;
                     }
                 }
             } else if (name.endsWith(".json")) {
-                failures += push(http, base, content, name) ? 0 : 1;
+                failures += push(http, base, key, content, name) ? 0 : 1;
             } else {
                 String body = "{\"externalId\":" + quote(name) + ",\"text\":" + quote(content) + "}";
-                failures += push(http, base, body, name) ? 0 : 1;
+                failures += push(http, base, key, body, name) ? 0 : 1;
             }
         }
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private static boolean push(HttpClient http, String base, String json, String label) throws InterruptedException {
+    /** The key to send, or null to send none (ingest without feed keys is open). */
+    static String feedKey() throws IOException {
+        String key = System.getenv("CLAIMTRAIL_API_KEY");
+        if (key != null && !key.isBlank()) {
+            return key.strip();
+        }
+        Path file = Path.of(System.getenv().getOrDefault("CLAIMTRAIL_DATA", ".claimtrail"), "feed.key");
+        if (Files.isRegularFile(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return stored.isEmpty() ? null : stored;
+        }
+        return null;
+    }
+
+    private static boolean push(HttpClient http, String base, String key, String json, String label) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/articles"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        String key = System.getenv("CLAIMTRAIL_API_KEY");
-        if (key != null && !key.isBlank()) {
+        if (key != null) {
             request.header("X-API-Key", key);
         }
         try {
@@ -74,6 +92,10 @@ public class ClaimtrailPush {
                 return true;
             }
             System.err.println(label + ": HTTP " + response.statusCode() + " " + find(DETAIL, response.body()));
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                System.err.println("  set CLAIMTRAIL_API_KEY to this feed's key, or let `./claimtrail up` keep one in "
+                        + "$CLAIMTRAIL_DATA/feed.key");
+            }
             return false;
         } catch (IOException e) {
             System.err.println(label + ": cannot reach " + base + " (" + e.getMessage() + ") — is `./claimtrail up` running?");

@@ -7,6 +7,33 @@ export class ApiError extends Error {
   }
 }
 
+// A deployment with reader keys answers 401 to a request without one. The dashboard then asks for a
+// key once and keeps it for this tab only (sessionStorage), sending it as X-API-Key. While reads are
+// open (the local run) it never asks.
+const KEY_ITEM = 'claimtrail.apiKey';
+let asking = null;
+
+function headers(key) {
+  return key ? {Accept: 'application/json', 'X-API-Key': key} : {Accept: 'application/json'};
+}
+
+/** Asks for a key, one question for all the requests refused together; the key, or null if none was given. */
+function askForKey() {
+  if (!asking) {
+    asking = Promise.resolve().then(() => {
+      window.sessionStorage.removeItem(KEY_ITEM);
+      const key = (window.prompt('This Claimtrail needs a reader key (X-API-Key):') || '').trim();
+      if (key) {
+        window.sessionStorage.setItem(KEY_ITEM, key);
+      }
+      return key || null;
+    }).finally(() => {
+      asking = null;
+    });
+  }
+  return asking;
+}
+
 /** GET path?params as JSON; empty parameters are left out. Problem details become ApiErrors. */
 export async function getJson(path, params) {
   const url = new URL(path, window.location.origin);
@@ -15,7 +42,16 @@ export async function getJson(path, params) {
       url.searchParams.set(name, value);
     }
   }
-  const response = await fetch(url, {headers: {Accept: 'application/json'}});
+  const sent = window.sessionStorage.getItem(KEY_ITEM);
+  let response = await fetch(url, {headers: headers(sent)});
+  if (response.status === 401) {
+    // Another request may have been given a new key meanwhile: use it rather than ask again.
+    const current = window.sessionStorage.getItem(KEY_ITEM);
+    const key = current && current !== sent ? current : await askForKey();
+    if (key) {
+      response = await fetch(url, {headers: headers(key)});
+    }
+  }
   if (!response.ok) {
     let detail = response.status + ' ' + response.statusText;
     try {

@@ -1,6 +1,7 @@
 package dev.claimtrail.claims.tryout;
 
 import dev.claimtrail.claims.extraction.ClaimExtractor;
+import dev.claimtrail.claims.infra.auth.OperatorOnly;
 import dev.claimtrail.events.ArticleSnapshot;
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.events.Ids;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Lets an operator or analyst see what the running extractor makes of a text without recording
- * anything: nothing here touches the claim log.
+ * anything: nothing here touches the claim log. The descriptor is a read (reader key once reader keys
+ * are configured); trying a text costs extractor time and needs an operator key once those are.
  */
 @Path("/api/extractor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,8 +38,10 @@ public class ExtractionResource {
         return extractor.descriptor();
     }
 
+    /** Operator only: it spends extractor time on any text a caller sends. */
     @POST
     @Path("/try")
+    @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public List<Claim> tryText(TryRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {

@@ -93,6 +93,37 @@ class FeedKeyTest {
         assertEquals(0, log.since(before).size(), "nothing published");
     }
 
+    /**
+     * The authorization matrix for ingest's one endpoint: only a feed key pushes. Ingest is configured with
+     * feed keys only, so the query API's reader and operator keys are unknown here (401), as a wrong key is.
+     */
+    @Test
+    void authorizationMatrix() {
+        String readerKey = "reader-Hc3nB8kY5uJ0aZ6d";
+        String operatorKey = "operator-Tf1gW7qN4mR9xV2s";
+        String[] callers = {null, DAWN_KEY + "x", DAWN_KEY, readerKey, operatorKey};
+        String[] names = {"no key", "wrong key", "feed key", "reader", "operator"};
+        int[] expected = {401, 401, 202, 401, 401};
+        Map<TopicPartition, Long> before = log.end();
+        for (int i = 0; i < callers.length; i++) {
+            var request = given().contentType("application/json").body(article());
+            if (callers[i] != null) {
+                request.header("X-API-Key", callers[i]);
+            }
+            Response response = request.when().post("/api/articles");
+            assertEquals(expected[i], response.statusCode(), "POST /api/articles with " + names[i]);
+            if (expected[i] == 401) {
+                ArticleValidationTest.assertProblem(response, 401, "/api/articles", "feed key");
+                assertEquals("X-API-Key", response.header("WWW-Authenticate"));
+                for (String key : new String[] {DAWN_KEY, readerKey, operatorKey}) {
+                    assertFalse(response.asString().contains(key), "no key is ever echoed");
+                }
+                assertFalse(response.asString().contains(hex("s4lt-1", DAWN_KEY)), "nor a hash");
+            }
+        }
+        assertEquals(1, log.since(before).size(), "only the feed's article was published");
+    }
+
     @TestHTTPResource("/api/articles")
     URI articles;
 
