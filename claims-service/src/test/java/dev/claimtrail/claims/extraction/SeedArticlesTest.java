@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeedArticlesTest {
 
-    private static final Path SEEDS = Path.of("/work/shared/seeds");
+    /** shared/ lies beside the repository; tests run in the module directory. */
+    private static final Path SEEDS = Path.of("..", "..", "shared", "seeds").toAbsolutePath().normalize();
 
     @Test
     void everyClaimPointsIntoItsArticle() throws IOException {

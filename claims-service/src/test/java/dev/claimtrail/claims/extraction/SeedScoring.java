@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 public final class SeedScoring {
 
     public static void main(String[] args) throws IOException {
-        Path seeds = Path.of(args.length > 0 ? args[0] : "/work/shared/seeds");
-        Path gold = Path.of(args.length > 1 ? args[1] : "/work/shared/eval/seeds.gold.json");
+        Path seeds = Path.of(args.length > 0 ? args[0] : "../shared/seeds");
+        Path gold = Path.of(args.length > 1 ? args[1] : "../shared/eval/seeds.gold.json");
         Path out = Path.of(args.length > 2 ? args[2] : "/tmp/core-preds.ndjson");
         ObjectMapper json = new ObjectMapper();
         Map<String, String> published = new HashMap<>();
