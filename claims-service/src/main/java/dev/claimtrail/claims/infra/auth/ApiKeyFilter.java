@@ -1,9 +1,11 @@
 package dev.claimtrail.claims.infra.auth;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimtrail.claims.infra.auth.ApiKeys.Caller;
-import dev.claimtrail.claims.infra.auth.ApiKeys.Role;
+import dev.claimtrail.auth.ApiKeys;
+import dev.claimtrail.auth.ApiKeys.Caller;
+import dev.claimtrail.auth.ApiKeys.Role;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,7 @@
 package dev.claimtrail.claims.infra.auth;
 
+
+import dev.claimtrail.auth.ApiKeys;
 import dev.claimtrail.infra.embedded.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

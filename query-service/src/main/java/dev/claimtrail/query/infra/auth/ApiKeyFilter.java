@@ -1,10 +1,12 @@
 package dev.claimtrail.query.infra.auth;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimtrail.query.infra.Problem;
-import dev.claimtrail.query.infra.auth.ApiKeys.Caller;
-import dev.claimtrail.query.infra.auth.ApiKeys.Role;
+import dev.claimtrail.auth.ApiKeys;
+import dev.claimtrail.auth.ApiKeys.Caller;
+import dev.claimtrail.auth.ApiKeys.Role;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

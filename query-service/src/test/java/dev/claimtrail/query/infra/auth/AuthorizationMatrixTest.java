@@ -1,5 +1,7 @@
 package dev.claimtrail.query.infra.auth;
 
+
+import dev.claimtrail.auth.ApiKeys;
 import dev.claimtrail.infra.embedded.KafkaTestResource;
 import dev.claimtrail.infra.embedded.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;

@@ -1,5 +1,7 @@
 package dev.claimtrail.query.infra.auth;
 
+
+import dev.claimtrail.auth.ApiKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.HexFormat;

@@ -1,6 +1,6 @@
-package dev.claimtrail.query.infra.auth;
+package dev.claimtrail.auth;
 
-import dev.claimtrail.query.infra.auth.ApiKeys.Role;
+import dev.claimtrail.auth.ApiKeys.Role;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.claimtrail.claims.infra.auth;
+package dev.claimtrail.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +14,8 @@ import java.util.Set;
  * The configured API keys, as salted SHA-256 hashes, each with the role it grants. A presented key is
  * hashed with every entry's salt and compared in constant time, so neither the configuration nor the
  * timing of a refusal gives a key away. Same entry format as ingest's feed keys
- * ({@code name:salt:sha256hex(salt+key)}); services share code only through {@code common}, so this
- * small class exists once per service that checks keys.
+ * ({@code name:salt:sha256hex(salt+key)}). It lives in {@code common} because services share code only
+ * through it: the query and claims services check reader and operator keys with this one class.
  */
 public final class ApiKeys {
 
@@ -23,7 +23,7 @@ public final class ApiKeys {
     public enum Role {
         READER, OPERATOR;
 
-        boolean grants(Role needed) {
+        public boolean grants(Role needed) {
             return compareTo(needed) >= 0;
         }
     }
