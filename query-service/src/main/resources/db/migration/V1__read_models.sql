@@ -3,7 +3,7 @@
 
 -- How far each consumer group has applied each partition. Written in the same transaction as the
 -- rows an event produces, so a crash can never leave the rows and the position out of step.
-CREATE TABLE query.projection_offset (
+CREATE TABLE projection_offset (
     consumer_group text   NOT NULL,
     topic          text   NOT NULL,
     partition      int    NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE query.projection_offset (
 );
 
 -- The latest revision of each article (one row per article).
-CREATE TABLE query.article (
+CREATE TABLE article (
     id               text PRIMARY KEY,
     seq              bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     revision         int  NOT NULL,
@@ -27,12 +27,12 @@ CREATE TABLE query.article (
     ingested_at      timestamptz,
     revised_at       timestamptz
 );
-CREATE INDEX article_external_id_idx ON query.article (external_id);
-CREATE INDEX article_url_idx ON query.article (url);
+CREATE INDEX article_external_id_idx ON article (external_id);
+CREATE INDEX article_url_idx ON article (url);
 
 -- Every revision's text is kept: claim spans are offsets into the text of the revision they were
 -- found in, which need not be the latest one.
-CREATE TABLE query.article_revision (
+CREATE TABLE article_revision (
     article_id   text NOT NULL,
     revision     int  NOT NULL,
     title        text,
@@ -44,7 +44,7 @@ CREATE TABLE query.article_revision (
 );
 
 -- One row per ArticleProcessed: which extractor version processed which revision, with what result.
-CREATE TABLE query.article_processing (
+CREATE TABLE article_processing (
     event_id          text PRIMARY KEY,
     article_id        text NOT NULL,
     revision          int  NOT NULL,
@@ -59,7 +59,7 @@ CREATE TABLE query.article_processing (
 
 -- Which (revision, extractor version) of each article the claim API serves by default. Owned by the
 -- claims projection alone, so it does not depend on the articles projection having caught up.
-CREATE TABLE query.article_serving (
+CREATE TABLE article_serving (
     article_id        text PRIMARY KEY,
     revision          int  NOT NULL,
     extractor_name    text NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE query.article_serving (
 );
 
 -- Every claim ever recorded, of every extractor version (the history stays queryable).
-CREATE TABLE query.claim (
+CREATE TABLE claim (
     id                   text PRIMARY KEY,
     seq                  bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     article_id           text NOT NULL,
@@ -93,16 +93,16 @@ CREATE TABLE query.claim (
     claim                jsonb NOT NULL,
     recorded_at          timestamptz
 );
-CREATE INDEX claim_article_idx ON query.claim (article_id, article_revision, extractor_version);
-CREATE INDEX claim_external_id_idx ON query.claim (external_id);
-CREATE INDEX claim_date_idx ON query.claim (claim_date_from, claim_date_to);
-CREATE INDEX claim_content_tsv_idx ON query.claim USING gin (content_tsv);
+CREATE INDEX claim_article_idx ON claim (article_id, article_revision, extractor_version);
+CREATE INDEX claim_external_id_idx ON claim (external_id);
+CREATE INDEX claim_date_idx ON claim (claim_date_from, claim_date_to);
+CREATE INDEX claim_content_tsv_idx ON claim USING gin (content_tsv);
 
-CREATE TABLE query.claim_subject (
-    claim_id   text NOT NULL REFERENCES query.claim (id),
+CREATE TABLE claim_subject (
+    claim_id   text NOT NULL REFERENCES claim (id),
     subject_id text NOT NULL,
     alias      text NOT NULL DEFAULT '',
     PRIMARY KEY (claim_id, subject_id, alias)
 );
-CREATE INDEX claim_subject_id_idx ON query.claim_subject (lower(subject_id));
-CREATE INDEX claim_subject_alias_idx ON query.claim_subject (lower(alias));
+CREATE INDEX claim_subject_id_idx ON claim_subject (lower(subject_id));
+CREATE INDEX claim_subject_alias_idx ON claim_subject (lower(alias));

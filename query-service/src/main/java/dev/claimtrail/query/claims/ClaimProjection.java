@@ -106,7 +106,7 @@ public class ClaimProjection {
             extractorVersion = extractorVersion == null ? "0" : extractorVersion;
         }
         int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO query.claim (id, article_id, article_revision, external_id, extractor_name,
+                        INSERT INTO claim (id, article_id, article_revision, external_id, extractor_name,
                             extractor_version, kind, source_name, source_name_norm, source_type, stance,
                             claimed_at_value, claimed_at_precision, claim_date_from, claim_date_to,
                             content_text, claim, recorded_at)
@@ -143,7 +143,7 @@ public class ClaimProjection {
             String alias = subject.alias() == null ? "" : subject.alias();
             if (seen.add(subject.id() + '\u0000' + alias)) {
                 entityManager.createNativeQuery(
-                                "INSERT INTO query.claim_subject (claim_id, subject_id, alias) VALUES (?1, ?2, ?3)")
+                                "INSERT INTO claim_subject (claim_id, subject_id, alias) VALUES (?1, ?2, ?3)")
                         .setParameter(1, claimId)
                         .setParameter(2, subject.id())
                         .setParameter(3, alias)

@@ -76,13 +76,13 @@ public class ClaimQueryService {
     static String sql(ClaimFilter filter, long afterSeq, int limit, List<Object> params) {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.seq, c.claim::text, a.title, sc.story_id
-                FROM query.claim c
-                LEFT JOIN query.article a ON a.id = c.article_id
-                LEFT JOIN query.served_claim sc ON sc.claim_id = c.id
+                FROM claim c
+                LEFT JOIN article a ON a.id = c.article_id
+                LEFT JOIN served_claim sc ON sc.claim_id = c.id
                 """);
         if (!filter.history()) {
             sql.append("""
-                    JOIN query.article_serving s ON s.article_id = c.article_id
+                    JOIN article_serving s ON s.article_id = c.article_id
                         AND s.revision = c.article_revision
                         AND s.extractor_name = c.extractor_name
                         AND s.extractor_version = c.extractor_version
@@ -103,7 +103,7 @@ public class ClaimQueryService {
             params.add("%" + escapeLike(SourceNames.normalise(filter.source())) + "%");
         }
         if (filter.subject() != null) {
-            sql.append("AND EXISTS (SELECT 1 FROM query.claim_subject cs WHERE cs.claim_id = c.id"
+            sql.append("AND EXISTS (SELECT 1 FROM claim_subject cs WHERE cs.claim_id = c.id"
                     + " AND (lower(cs.subject_id) = ? OR lower(cs.alias) = ?))\n");
             String subject = filter.subject().toLowerCase(Locale.ROOT);
             params.add(subject);

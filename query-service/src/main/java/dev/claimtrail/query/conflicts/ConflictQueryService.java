@@ -53,8 +53,8 @@ public class ConflictQueryService {
     public List<Conflict> conflicts(String subject, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder groups = new StringBuilder("""
-                SELECT lower(f.subject_id) AS subj, f.value FROM query.served_figure f
-                JOIN query.served_claim sc ON sc.claim_id = f.claim_id
+                SELECT lower(f.subject_id) AS subj, f.value FROM served_figure f
+                JOIN served_claim sc ON sc.claim_id = f.claim_id
                 WHERE f.subject_id <> '' AND sc.source_key IS NOT NULL
                 """);
         if (subject != null) {
@@ -64,9 +64,9 @@ public class ConflictQueryService {
         groups.append("GROUP BY 1, 2 HAVING count(DISTINCT sc.article_id) > 1 AND count(DISTINCT sc.source_key) > 1");
         String sql = "WITH g AS (" + groups + ")\n" + """
                 SELECT g.subj, f.subject_id, f.value, f.qualifier, f.unit, f.text, sc.story_id, c.claim::text
-                FROM g JOIN query.served_figure f ON lower(f.subject_id) = g.subj AND f.value = g.value
-                JOIN query.served_claim sc ON sc.claim_id = f.claim_id AND sc.source_key IS NOT NULL
-                JOIN query.claim c ON c.id = f.claim_id
+                FROM g JOIN served_figure f ON lower(f.subject_id) = g.subj AND f.value = g.value
+                JOIN served_claim sc ON sc.claim_id = f.claim_id AND sc.source_key IS NOT NULL
+                JOIN claim c ON c.id = f.claim_id
                 ORDER BY g.subj, g.value, sc.claim_date NULLS LAST, sc.claim_seq""";
         List<FigureReport> rows = jdbc.query(sql, params, rs -> new FigureReport(rs.getString(2),
                 rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),

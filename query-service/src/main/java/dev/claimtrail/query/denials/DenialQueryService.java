@@ -54,13 +54,13 @@ public class DenialQueryService {
     public DenialPage page(String subject, long afterSeq, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                SELECT sc.claim_seq, c.claim::text, sc.story_id FROM query.served_claim sc
-                JOIN query.claim c ON c.id = sc.claim_id
+                SELECT sc.claim_seq, c.claim::text, sc.story_id FROM served_claim sc
+                JOIN claim c ON c.id = sc.claim_id
                 WHERE sc.stance = 'denies' AND sc.claim_seq > ?
                 """);
         params.add(afterSeq);
         if (subject != null) {
-            sql.append("AND EXISTS (SELECT 1 FROM query.claim_subject cs WHERE cs.claim_id = sc.claim_id"
+            sql.append("AND EXISTS (SELECT 1 FROM claim_subject cs WHERE cs.claim_id = sc.claim_id"
                     + " AND (lower(cs.subject_id) = ? OR lower(cs.alias) = ?))\n");
             params.add(subject.toLowerCase(Locale.ROOT));
             params.add(subject.toLowerCase(Locale.ROOT));
@@ -92,9 +92,9 @@ public class DenialQueryService {
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT sc.claim_seq, c.claim::text, sc.story_id, sc.claim_date FROM query.served_term t
-                JOIN query.served_claim sc ON sc.claim_id = t.claim_id
-                JOIN query.claim c ON c.id = sc.claim_id
+                SELECT DISTINCT sc.claim_seq, c.claim::text, sc.story_id, sc.claim_date FROM served_term t
+                JOIN served_claim sc ON sc.claim_id = t.claim_id
+                JOIN claim c ON c.id = sc.claim_id
                 WHERE t.kind = ? AND t.term = ANY (?) AND sc.stance = 'asserts'
                 """);
         params.add(bySubject ? "subject" : "location");

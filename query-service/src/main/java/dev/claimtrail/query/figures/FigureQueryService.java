@@ -28,7 +28,7 @@ public class FigureQueryService {
     Jdbc jdbc;
 
     public boolean known(String subject) {
-        return !jdbc.query("SELECT 1 FROM query.served_term WHERE kind = 'subject' AND term = ? LIMIT 1",
+        return !jdbc.query("SELECT 1 FROM served_term WHERE kind = 'subject' AND term = ? LIMIT 1",
                 List.of(subject.toLowerCase(Locale.ROOT)), rs -> 1).isEmpty();
     }
 
@@ -37,9 +37,9 @@ public class FigureQueryService {
         return jdbc.query("""
                         SELECT sc.claim_date, f.value, f.value_to, f.qualifier, f.unit, f.of, f.text, sc.story_id,
                             c.claim::text
-                        FROM query.served_figure f
-                        JOIN query.served_claim sc ON sc.claim_id = f.claim_id
-                        JOIN query.claim c ON c.id = f.claim_id
+                        FROM served_figure f
+                        JOIN served_claim sc ON sc.claim_id = f.claim_id
+                        JOIN claim c ON c.id = f.claim_id
                         WHERE lower(f.subject_id) = ?
                         ORDER BY sc.claim_date NULLS LAST, sc.claim_seq, f.ordinal""",
                 List.of(subject.toLowerCase(Locale.ROOT)), rs -> {

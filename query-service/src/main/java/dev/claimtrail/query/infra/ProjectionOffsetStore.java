@@ -38,7 +38,7 @@ public class ProjectionOffsetStore {
      */
     public boolean alreadyApplied(String consumerGroup, ConsumerRecord<?, ?> record) {
         List<?> rows = entityManager.createNativeQuery(
-                        "SELECT next_offset FROM query.projection_offset"
+                        "SELECT next_offset FROM projection_offset"
                                 + " WHERE consumer_group = ?1 AND topic = ?2 AND partition = ?3 FOR UPDATE")
                 .setParameter(1, consumerGroup)
                 .setParameter(2, record.topic())
@@ -50,7 +50,7 @@ public class ProjectionOffsetStore {
     /** Moves the stored position past the record. Must run inside the projection's transaction. */
     public void advance(String consumerGroup, ConsumerRecord<?, ?> record) {
         entityManager.createNativeQuery(
-                        "INSERT INTO query.projection_offset (consumer_group, topic, partition, next_offset, updated_at)"
+                        "INSERT INTO projection_offset (consumer_group, topic, partition, next_offset, updated_at)"
                                 + " VALUES (?1, ?2, ?3, ?4, now())"
                                 + " ON CONFLICT (consumer_group, topic, partition) DO UPDATE"
                                 + " SET next_offset = GREATEST(projection_offset.next_offset, EXCLUDED.next_offset),"
@@ -70,7 +70,7 @@ public class ProjectionOffsetStore {
         Map<TopicPartition, Long> positions = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT topic, partition, next_offset FROM query.projection_offset WHERE consumer_group = ?")) {
+                     "SELECT topic, partition, next_offset FROM projection_offset WHERE consumer_group = ?")) {
             statement.setString(1, consumerGroup);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -48,8 +48,8 @@ public class ServedClaimsProjection {
         stories.lock();
         Map<String, Claim> wanted = new TreeMap<>();
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT c.id, c.claim::text FROM query.claim c
-                        JOIN query.article_serving s ON s.article_id = c.article_id
+                        SELECT c.id, c.claim::text FROM claim c
+                        JOIN article_serving s ON s.article_id = c.article_id
                             AND s.revision = c.article_revision
                             AND s.extractor_name = c.extractor_name
                             AND s.extractor_version = c.extractor_version
@@ -61,7 +61,7 @@ public class ServedClaimsProjection {
         }
         Set<String> current = new HashSet<>();
         for (Object id : entityManager.createNativeQuery(
-                "SELECT claim_id FROM query.served_claim WHERE article_id = :article")
+                "SELECT claim_id FROM served_claim WHERE article_id = :article")
                 .setParameter("article", articleId).getResultList()) {
             current.add((String) id);
         }
@@ -99,7 +99,7 @@ public class ServedClaimsProjection {
             entityManager.createNativeQuery("DELETE FROM query." + table).executeUpdate();
         }
         List<String> articles = new ArrayList<>();
-        for (Object id : entityManager.createNativeQuery("SELECT article_id FROM query.article_serving")
+        for (Object id : entityManager.createNativeQuery("SELECT article_id FROM article_serving")
                 .getResultList()) {
             articles.add((String) id);
         }
@@ -113,13 +113,13 @@ public class ServedClaimsProjection {
         Claim claim = served.claim();
         Claim.Source source = claim.source();
         entityManager.createNativeQuery("""
-                        INSERT INTO query.served_claim (claim_id, claim_seq, article_id, outlet, published_at,
+                        INSERT INTO served_claim (claim_id, claim_seq, article_id, outlet, published_at,
                             published_date, source_key, source_name, source_type, source_role, source_org, stance,
                             claim_date, window_from, window_to)
                         SELECT c.id, c.seq, :article, :outlet, :publishedAt, CAST(:publishedDate AS date), :sourceKey,
                             :sourceName, :sourceType, :sourceRole, :sourceOrg, :stance, CAST(:claimDate AS date),
                             CAST(:windowFrom AS date), CAST(:windowTo AS date)
-                        FROM query.claim c WHERE c.id = :id""")
+                        FROM claim c WHERE c.id = :id""")
                 .setParameter("id", claim.id())
                 .setParameter("article", claim.article().id())
                 .setParameter("outlet", claim.article().outlet())
@@ -147,7 +147,7 @@ public class ServedClaimsProjection {
         for (ServedClaim.Figure f : served.figures()) {
             Claim.Quantity q = f.quantity();
             entityManager.createNativeQuery("""
-                            INSERT INTO query.served_figure (claim_id, ordinal, subject_id, value, value_to, qualifier,
+                            INSERT INTO served_figure (claim_id, ordinal, subject_id, value, value_to, qualifier,
                                 unit, of, text)
                             VALUES (:id, :ordinal, :subject, :value, :valueTo, :qualifier, :unit, :of, :text)
                             ON CONFLICT DO NOTHING""")
@@ -166,7 +166,7 @@ public class ServedClaimsProjection {
 
     private void term(String kind, String term, String claimId) {
         entityManager.createNativeQuery("""
-                        INSERT INTO query.served_term (kind, term, claim_id) VALUES (:kind, :term, :id)
+                        INSERT INTO served_term (kind, term, claim_id) VALUES (:kind, :term, :id)
                         ON CONFLICT DO NOTHING""")
                 .setParameter("kind", kind).setParameter("term", term).setParameter("id", claimId)
                 .executeUpdate();

@@ -38,8 +38,8 @@ public class ServedViewsStartup {
 
     private boolean needsFill() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM query.article_serving)"
-                     + " AND NOT EXISTS (SELECT 1 FROM query.served_claim)")) {
+             ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM article_serving)"
+                     + " AND NOT EXISTS (SELECT 1 FROM served_claim)")) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the cross-article views", e);

@@ -41,7 +41,7 @@ public class SourceQueryService {
                     array_agg(DISTINCT source_role) FILTER (WHERE source_role IS NOT NULL),
                     array_agg(DISTINCT source_org) FILTER (WHERE source_org IS NOT NULL),
                     count(*), count(DISTINCT article_id)
-                FROM query.served_claim WHERE source_key IS NOT NULL
+                FROM served_claim WHERE source_key IS NOT NULL
                 """);
         if (after != null) {
             sql.append("AND source_key > ?\n");
@@ -64,7 +64,7 @@ public class SourceQueryService {
                 SELECT cs.subject_id,
                     array_agg(DISTINCT cs.alias) FILTER (WHERE cs.alias <> ''),
                     count(DISTINCT cs.claim_id), count(DISTINCT sc.article_id)
-                FROM query.claim_subject cs JOIN query.served_claim sc ON sc.claim_id = cs.claim_id
+                FROM claim_subject cs JOIN served_claim sc ON sc.claim_id = cs.claim_id
                 """);
         if (after != null) {
             sql.append("WHERE cs.subject_id > ?\n");

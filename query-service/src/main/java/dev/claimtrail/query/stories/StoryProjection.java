@@ -58,9 +58,9 @@ public class StoryProjection {
             return;
         }
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT c.id, c.claim::text FROM query.served_term t
-                JOIN query.served_claim sc ON sc.claim_id = t.claim_id
-                JOIN query.claim c ON c.id = sc.claim_id
+                SELECT DISTINCT c.id, c.claim::text FROM served_term t
+                JOIN served_claim sc ON sc.claim_id = t.claim_id
+                JOIN claim c ON c.id = sc.claim_id
                 WHERE t.kind = 'match' AND t.term IN (:keys) AND sc.article_id <> :article
                 """);
         int gap = config.maxGapDays();
@@ -91,7 +91,7 @@ public class StoryProjection {
             String a = claim.id().compareTo(other.id()) < 0 ? claim.id() : other.id();
             String b = a.equals(claim.id()) ? other.id() : claim.id();
             entityManager.createNativeQuery("""
-                            INSERT INTO query.story_link (claim_a, claim_b, basis) VALUES (:a, :b, :basis)
+                            INSERT INTO story_link (claim_a, claim_b, basis) VALUES (:a, :b, :basis)
                             ON CONFLICT DO NOTHING""")
                     .setParameter("a", a).setParameter("b", b).setParameter("basis", basis.name())
                     .executeUpdate();
@@ -114,16 +114,16 @@ public class StoryProjection {
         List<String> ids = List.copyOf(claimIds);
         Set<String> remaining = new TreeSet<>(storyMates(ids));
         remaining.removeAll(ids);
-        entityManager.createNativeQuery("DELETE FROM query.story_link WHERE claim_a IN (:ids) OR claim_b IN (:ids)")
+        entityManager.createNativeQuery("DELETE FROM story_link WHERE claim_a IN (:ids) OR claim_b IN (:ids)")
                 .setParameter("ids", ids).executeUpdate();
         List<?> stories = entityManager.createNativeQuery(
-                        "SELECT DISTINCT story_id FROM query.served_claim WHERE claim_id IN (:ids) AND story_id IS NOT NULL")
+                        "SELECT DISTINCT story_id FROM served_claim WHERE claim_id IN (:ids) AND story_id IS NOT NULL")
                 .setParameter("ids", ids).getResultList();
         if (!stories.isEmpty()) {
-            entityManager.createNativeQuery("DELETE FROM query.story WHERE id IN (:stories)")
+            entityManager.createNativeQuery("DELETE FROM story WHERE id IN (:stories)")
                     .setParameter("stories", stories).executeUpdate();
         }
-        entityManager.createNativeQuery("DELETE FROM query.served_claim WHERE claim_id IN (:ids)")
+        entityManager.createNativeQuery("DELETE FROM served_claim WHERE claim_id IN (:ids)")
                 .setParameter("ids", ids).executeUpdate();
         if (!remaining.isEmpty()) {
             reform(remaining);
@@ -134,8 +134,8 @@ public class StoryProjection {
     private List<String> storyMates(Collection<String> claimIds) {
         List<String> out = new ArrayList<>();
         for (Object id : entityManager.createNativeQuery("""
-                        SELECT m.claim_id FROM query.served_claim m
-                        WHERE m.story_id IN (SELECT s.story_id FROM query.served_claim s
+                        SELECT m.claim_id FROM served_claim m
+                        WHERE m.story_id IN (SELECT s.story_id FROM served_claim s
                                              WHERE s.claim_id IN (:ids) AND s.story_id IS NOT NULL)""")
                 .setParameter("ids", claimIds).getResultList()) {
             out.add((String) id);
@@ -147,29 +147,29 @@ public class StoryProjection {
     private void reform(Set<String> members) {
         List<StoryComponents.Link> links = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery(
-                        "SELECT claim_a, claim_b FROM query.story_link WHERE claim_a IN (:m) AND claim_b IN (:m)")
+                        "SELECT claim_a, claim_b FROM story_link WHERE claim_a IN (:m) AND claim_b IN (:m)")
                 .setParameter("m", members).getResultList()) {
             Object[] r = (Object[]) row;
             links.add(new StoryComponents.Link((String) r[0], (String) r[1]));
         }
         List<?> old = entityManager.createNativeQuery(
-                        "SELECT DISTINCT story_id FROM query.served_claim WHERE claim_id IN (:m) AND story_id IS NOT NULL")
+                        "SELECT DISTINCT story_id FROM served_claim WHERE claim_id IN (:m) AND story_id IS NOT NULL")
                 .setParameter("m", members).getResultList();
         if (!old.isEmpty()) {
-            entityManager.createNativeQuery("DELETE FROM query.story WHERE id IN (:old)")
+            entityManager.createNativeQuery("DELETE FROM story WHERE id IN (:old)")
                     .setParameter("old", old).executeUpdate();
         }
-        entityManager.createNativeQuery("UPDATE query.served_claim SET story_id = NULL WHERE claim_id IN (:m)")
+        entityManager.createNativeQuery("UPDATE served_claim SET story_id = NULL WHERE claim_id IN (:m)")
                 .setParameter("m", members).executeUpdate();
         Map<String, List<String>> stories = StoryComponents.groups(StoryComponents.of(members, links));
         for (Map.Entry<String, List<String>> story : stories.entrySet()) {
-            entityManager.createNativeQuery("UPDATE query.served_claim SET story_id = :story WHERE claim_id IN (:m)")
+            entityManager.createNativeQuery("UPDATE served_claim SET story_id = :story WHERE claim_id IN (:m)")
                     .setParameter("story", story.getKey()).setParameter("m", story.getValue()).executeUpdate();
             entityManager.createNativeQuery("""
-                            INSERT INTO query.story (id, member_count, article_count, first_published, date_from, date_to)
+                            INSERT INTO story (id, member_count, article_count, first_published, date_from, date_to)
                             SELECT :story, count(*), count(DISTINCT article_id), min(published_date),
                                 min(claim_date), max(claim_date)
-                            FROM query.served_claim WHERE story_id = :story""")
+                            FROM served_claim WHERE story_id = :story""")
                     .setParameter("story", story.getKey()).executeUpdate();
         }
     }

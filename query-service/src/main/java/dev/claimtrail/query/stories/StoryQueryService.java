@@ -46,7 +46,7 @@ public class StoryQueryService {
         StringBuilder sql = new StringBuilder("""
                 SELECT s.id, s.member_count, s.article_count, COALESCE(s.first_published, DATE '0001-01-01') AS fp,
                     s.date_from, s.date_to
-                FROM query.story s WHERE TRUE
+                FROM story s WHERE TRUE
                 """);
         List<Object> params = new ArrayList<>();
         if (after != null) {
@@ -58,7 +58,7 @@ public class StoryQueryService {
             params.add(after.get(1));
         }
         if (filter.subject() != null) {
-            sql.append("AND EXISTS (SELECT 1 FROM query.served_claim m JOIN query.claim_subject cs"
+            sql.append("AND EXISTS (SELECT 1 FROM served_claim m JOIN claim_subject cs"
                     + " ON cs.claim_id = m.claim_id WHERE m.story_id = s.id"
                     + " AND (lower(cs.subject_id) = ? OR lower(cs.alias) = ?))\n");
             String subject = filter.subject().toLowerCase(Locale.ROOT);
@@ -67,7 +67,7 @@ public class StoryQueryService {
         }
         if (filter.source() != null) {
             String source = SourceIdentity.canonical(filter.source());
-            sql.append("AND EXISTS (SELECT 1 FROM query.served_claim m WHERE m.story_id = s.id"
+            sql.append("AND EXISTS (SELECT 1 FROM served_claim m WHERE m.story_id = s.id"
                     + " AND (m.source_key LIKE ? ESCAPE '\\' OR lower(m.source_org) LIKE ? ESCAPE '\\'))\n");
             String like = "%" + escapeLike(source == null ? "" : source) + "%";
             params.add(like);
@@ -124,8 +124,8 @@ public class StoryQueryService {
             return null;
         }
         List<StoryViews.Link> links = jdbc.query("""
-                        SELECT l.claim_a, l.claim_b, l.basis FROM query.story_link l
-                        JOIN query.served_claim m ON m.claim_id = l.claim_a
+                        SELECT l.claim_a, l.claim_b, l.basis FROM story_link l
+                        JOIN served_claim m ON m.claim_id = l.claim_a
                         WHERE m.story_id = ? ORDER BY l.claim_a, l.claim_b""", List.of(id),
                 rs -> new StoryViews.Link(rs.getString(1), rs.getString(2), rs.getString(3)));
         Set<String> articles = new LinkedHashSet<>();
@@ -146,9 +146,9 @@ public class StoryQueryService {
      */
     List<StoryViews.Member> members(String storyId) {
         return jdbc.query("""
-                        SELECT c.claim::text, a.title, a.ingested_at FROM query.served_claim m
-                        JOIN query.claim c ON c.id = m.claim_id
-                        LEFT JOIN query.article a ON a.id = m.article_id
+                        SELECT c.claim::text, a.title, a.ingested_at FROM served_claim m
+                        JOIN claim c ON c.id = m.claim_id
+                        LEFT JOIN article a ON a.id = m.article_id
                         WHERE m.story_id = ?
                         ORDER BY m.published_date NULLS LAST, a.ingested_at NULLS LAST, m.article_id, m.claim_id""",
                 List.of(storyId), rs -> {

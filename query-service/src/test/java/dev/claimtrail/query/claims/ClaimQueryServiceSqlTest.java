@@ -19,7 +19,7 @@ class ClaimQueryServiceSqlTest {
         List<Object> params = new ArrayList<>();
         String sql = ClaimQueryService.sql(new ClaimFilter(null, null, null, null, null, null, null, false),
                 42, 10, params);
-        assertTrue(sql.contains("JOIN query.article_serving"));
+        assertTrue(sql.contains("JOIN article_serving"));
         assertEquals(List.of(42L, 10), params);
     }
 

@@ -77,8 +77,8 @@ class ProjectionGuaranteesTest {
                     TestEvents.processed(article, "1.0", 1, ArticleProcessed.EXTRACTED));
         }
         Await.projection().until(() -> servedIds(article).size() == 1);
-        assertEquals(1, count("SELECT count(*) FROM query.claim WHERE article_id = ?", article.id()));
-        assertEquals(1, count("SELECT count(*) FROM query.claim_subject WHERE claim_id = ?", claim.eventId()));
+        assertEquals(1, count("SELECT count(*) FROM claim WHERE article_id = ?", article.id()));
+        assertEquals(1, count("SELECT count(*) FROM claim_subject WHERE claim_id = ?", claim.eventId()));
         // The stored position is past the last record applied, in the same partition.
         RecordMetadata last = sent.get(sent.size() - 1);
         assertTrue(storedOffset("query-service-claims", last.topic(), last.partition()) > last.offset());
@@ -104,7 +104,7 @@ class ProjectionGuaranteesTest {
             // version must not displace a version that worked either.
             producer.publishInTransaction(Topics.CLAIMS,
                     TestEvents.processed(article, "1.11", 0, ArticleProcessed.FAILED));
-            Await.projection().until(() -> count("SELECT count(*) FROM query.article_processing WHERE article_id = ?",
+            Await.projection().until(() -> count("SELECT count(*) FROM article_processing WHERE article_id = ?",
                     article.id()) == 3);
         }
         assertEquals(List.of(newMayor.eventId()), servedIds(article));
@@ -204,11 +204,11 @@ class ProjectionGuaranteesTest {
         assertEquals(6, storedOffset("query-service-claims", topic, 0));
         // A redelivery from before the stored position (a rebalance, a retried poll) changes nothing…
         projection.onRecord(record(topic, 3, second));
-        assertEquals(0, count("SELECT count(*) FROM query.claim WHERE id = ?", second.eventId()));
+        assertEquals(0, count("SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
         assertEquals(6, storedOffset("query-service-claims", topic, 0));
         // …while the record at the stored position is applied.
         projection.onRecord(record(topic, 6, second));
-        assertEquals(1, count("SELECT count(*) FROM query.claim WHERE id = ?", second.eventId()));
+        assertEquals(1, count("SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
         assertEquals(7, storedOffset("query-service-claims", topic, 0));
     }
 
@@ -255,7 +255,7 @@ class ProjectionGuaranteesTest {
 
     private long storedOffset(String group, String topic, int partition) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT next_offset FROM query.projection_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
+                "SELECT next_offset FROM projection_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
             s.setString(1, group);
             s.setString(2, topic);
             s.setInt(3, partition);

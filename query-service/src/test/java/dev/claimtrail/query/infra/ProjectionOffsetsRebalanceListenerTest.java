@@ -55,7 +55,7 @@ class ProjectionOffsetsRebalanceListenerTest {
             }
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO query.projection_offset (consumer_group, topic, partition, next_offset) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO projection_offset (consumer_group, topic, partition, next_offset) VALUES (?, ?, ?, ?)")) {
             s.setString(1, group);
             s.setString(2, stored.topic());
             s.setInt(3, stored.partition());

@@ -294,18 +294,18 @@ class CrossArticleViewsTest {
     }
 
     private boolean served(String claimId) {
-        return query("SELECT claim_id, story_id FROM query.served_claim WHERE claim_id = ?", claimId).size() == 1;
+        return query("SELECT claim_id, story_id FROM served_claim WHERE claim_id = ?", claimId).size() == 1;
     }
 
     private String storyOf(String claimId) {
-        List<String[]> rows = query("SELECT claim_id, story_id FROM query.served_claim WHERE claim_id = ?", claimId);
+        List<String[]> rows = query("SELECT claim_id, story_id FROM served_claim WHERE claim_id = ?", claimId);
         return rows.isEmpty() ? null : rows.get(0)[1];
     }
 
     /** Every story with its sorted members. */
     private Map<String, List<String>> stories() {
         Map<String, List<String>> out = new TreeMap<>();
-        for (String[] row : query("SELECT claim_id, story_id FROM query.served_claim WHERE story_id IS NOT NULL"
+        for (String[] row : query("SELECT claim_id, story_id FROM served_claim WHERE story_id IS NOT NULL"
                 + " ORDER BY claim_id", null)) {
             out.computeIfAbsent(row[1], k -> new ArrayList<>()).add(row[0]);
         }
