@@ -76,6 +76,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, was " + port);
         }
+        int[] free = FreePorts.pick(2);
+        int brokerPort = port == 0 ? free[0] : port;
+        int controllerPort = free[0] == brokerPort ? free[1] : free[0];
+        Node self = new Node(NODE_ID, brokerPort, controllerPort);
+        return startNode(dataDir, self, List.of(self), Uuid.randomUuid().toString());
+    }
+
+    /**
+     * One node (broker and controller) of a cluster with a static voter set: every node is given the
+     * same {@code voters} and {@code clusterId}. Replication of the internal topics and the defaults for
+     * new topics follow the cluster size: three replicas and two in sync once there are three nodes,
+     * so one node can be lost without losing an acknowledged write or stopping writes.
+     * Returns once this node's broker serves clients, which needs a controller quorum (a majority of
+     * the voters running).
+     */
+    public static EmbeddedKafka startNode(Path dataDir, Node self, List<Node> voters, String clusterId) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (!voters.contains(self)) {
+            throw new IllegalArgumentException("node " + self + " is not among the voters " + voters);
+        }
         QuietLogging.warnAndAbove(BROKER_LOG_CATEGORIES);
         Path dir = dataDir.toAbsolutePath();
         try {
@@ -83,25 +103,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create Kafka data directory " + dir, e);
         }
-        int[] free = FreePorts.pick(2);
-        int brokerPort = port == 0 ? free[0] : port;
-        int controllerPort = free[0] == brokerPort ? free[1] : free[0];
-
-        Properties props = brokerProperties(dir, brokerPort, controllerPort);
-        formatIfNeeded(dir, props);
+        Properties props = brokerProperties(dir, self, voters);
+        formatIfNeeded(dir, props, clusterId);
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, dir);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + self.brokerPort(), dir);
         try {
-            // Returns once the controller has elected itself and the broker is unfenced.
+            // Returns once the controller quorum has a leader and this broker is unfenced.
             server.startup();
             kafka.awaitClientsServed();
         } catch (RuntimeException e) {
             kafka.close();
-            throw new IllegalStateException("Kafka broker on " + kafka.bootstrapServers + " (data " + dir
-                    + ") did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("Kafka node " + self.id() + " on " + kafka.bootstrapServers + " (data "
+                    + dir + ") did not start: " + e.getMessage(), e);
         }
         return kafka;
+    }
+
+    /** A cluster node: its id, its client (PLAINTEXT) port and its controller port on 127.0.0.1. */
+    public record Node(int id, int brokerPort, int controllerPort) {
+        /** The {@code id@host:port} form of controller.quorum.voters. */
+        public String voter() {
+            return id + "@127.0.0.1:" + controllerPort;
+        }
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */
@@ -119,6 +143,17 @@ public final class EmbeddedKafka implements AutoCloseable {
      * factor 1. Existing topics are left alone, whatever their partition count.
      */
     public void createTopics(int partitions, String... names) {
+        createTopics(partitions, (short) 1, Map.of(), names);
+    }
+
+    /** Creates the topics that do not exist yet with the given replication factor and topic configs. */
+    public void createTopics(int partitions, short replicationFactor, Map<String, String> configs, String... names) {
+        createTopics(bootstrapServers, partitions, replicationFactor, configs, names);
+    }
+
+    /** Creates the topics that do not exist yet on the cluster at {@code bootstrapServers}. */
+    static void createTopics(String bootstrapServers, int partitions, short replicationFactor,
+                             Map<String, String> configs, String... names) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
@@ -127,9 +162,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         List<NewTopic> topics = Arrays.stream(names)
                 .distinct()
-                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(configs))
                 .toList();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(bootstrapServers)) {
             Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
             for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
                 try {
@@ -160,6 +195,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private Admin admin() {
+        return admin(bootstrapServers);
+    }
+
+    private static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis(),
@@ -191,8 +230,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void awaitClientsServed() {
         try (Admin admin = admin()) {
             int brokers = admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-            if (brokers != 1) {
-                throw new IllegalStateException("expected one live broker, the cluster reports " + brokers);
+            if (brokers < 1) {
+                throw new IllegalStateException("expected a live broker, the cluster reports none");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,29 +241,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(Path dir, int brokerPort, int controllerPort) {
+    static Properties brokerProperties(Path dir, Node self, List<Node> voters) {
         Properties p = new Properties();
-        // One process is both the controller quorum and the broker.
+        // Every process is both a controller (quorum voter) and a broker.
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("node.id", String.valueOf(self.id()));
         // A static voter set lives only in this config, not in the metadata log, so a restart may move the
-        // controller to another free port without breaking the quorum.
-        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        // controller to another free port without breaking the quorum (single node).
+        p.put("controller.quorum.voters", String.join(",", voters.stream().map(Node::voter).toList()));
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + self.brokerPort() + ",CONTROLLER://127.0.0.1:" + self.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + self.brokerPort());
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dir.toString());
 
-        // One node: every internal topic and every ISR has exactly one replica.
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        // Replicas follow the cluster size: one on a single node, three (two in sync) from three nodes on,
+        // as in production (docker-compose.yml).
+        String replicas = String.valueOf(Math.min(3, voters.size()));
+        String inSync = String.valueOf(Math.min(2, voters.size()));
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", inSync);
+        p.put("offsets.topic.replication.factor", replicas);
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", inSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", inSync);
         // The defaults (50 partitions each) cost seconds when the first group or transaction appears.
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
@@ -252,7 +294,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * {@code meta.properties}. {@code StorageTool.execute} is used rather than {@code main}, which would
      * exit the JVM.
      */
-    private static void formatIfNeeded(Path dir, Properties props) {
+    private static void formatIfNeeded(Path dir, Properties props, String clusterId) {
         if (Files.exists(dir.resolve("meta.properties"))) {
             return;
         }
@@ -268,7 +310,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 exitCode = StorageTool.execute(new String[] {
                         "format",
                         "--config", configFile.toString(),
-                        "--cluster-id", Uuid.randomUuid().toString()
+                        "--cluster-id", clusterId
                 }, out);
             }
             if (exitCode != 0) {
