@@ -1,6 +1,7 @@
 package dev.claimtrail.ingest.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -80,8 +81,20 @@ public class ProblemMappers {
         return Problems.response(ProblemType.INVALID_REQUEST, JsonErrors.describe(e), path(uriInfo), null);
     }
 
+    @Inject
+    IngestConfig config;
+
     @ServerExceptionMapper
     public RestResponse<String> unexpected(Throwable e, UriInfo uriInfo) {
+        if (DatabaseFailures.unreachable(e)) {
+            // The identity row was not committed, so a retry is judged afresh; if the event had been
+            // acknowledged before the commit failed, the retry publishes it again under the same event id,
+            // which consumers deduplicate (see ArticleIngestService).
+            LOG.warnf("database unreachable handling %s: %s", path(uriInfo), e.getMessage());
+            return Problems.response(ProblemType.STORE_UNAVAILABLE,
+                    "the database that recognises duplicates and revisions cannot be reached; retry later",
+                    path(uriInfo), config.retryAfter());
+        }
         LOG.error("unexpected failure handling " + path(uriInfo), e);
         return Problems.response(ProblemType.INTERNAL_ERROR,
                 "an unexpected error occurred; it has been logged", path(uriInfo), null);

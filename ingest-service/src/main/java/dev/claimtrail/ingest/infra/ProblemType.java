@@ -14,6 +14,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     LOG_UNAVAILABLE(503, "log-unavailable", "The article log cannot take writes right now"),
+    STORE_UNAVAILABLE(503, "store-unavailable", "The article index cannot be reached right now"),
     INTERNAL_ERROR(500, "internal-error", "Internal error");
 
     private static final String BASE = "https://claimtrail.dev/problems/";
