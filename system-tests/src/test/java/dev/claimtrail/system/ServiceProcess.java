@@ -23,12 +23,19 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path repoRoot;
+    private final String heap;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path repoRoot, String heap,
+                           Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.repoRoot = repoRoot;
+        this.heap = heap;
+        this.env = Map.copyOf(env);
     }
 
     static ServiceProcess start(Path repoRoot, String module, int port, String heap, Map<String, String> env, Path logDir)
@@ -44,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(module, port, builder.start(), log, repoRoot, heap, env);
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {
@@ -70,6 +77,27 @@ final class ServiceProcess implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** kill -9: no shutdown hook, no graceful close of consumers, producers or transactions. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The same service started again on its port with its settings, as a supervisor would (log appended). */
+    ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(repoRoot, name, port, heap, env, log.getParent());
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override
