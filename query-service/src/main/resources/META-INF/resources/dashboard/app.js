@@ -9,6 +9,7 @@ import {storiesView, storyView} from './stories.js';
 import {figuresView} from './figures.js';
 import {conflictsView, denialsView} from './lists.js';
 import {FILTERS, link, route} from './routes.js';
+import {followLive} from './live.js';
 
 const form = document.getElementById('filters');
 const main = document.getElementById('view');
@@ -123,5 +124,21 @@ async function loadChoices() {
   form.dataset.choices = 'loaded';
 }
 
+// New claims since the view was shown; clicking the indicator shows the view again with them.
+const fresh = document.getElementById('live-new');
+let freshCount = 0;
+
+function countFresh(n) {
+  freshCount += n;
+  fresh.textContent = freshCount === 1 ? '1 new claim' : freshCount + ' new claims';
+  fresh.hidden = false;
+}
+
 window.addEventListener('hashchange', render);
-loadChoices().then(render);
+// The stream starts after the first view, so that where reads need a key it has been asked for once.
+loadChoices().then(render).then(() => followLive(countFresh));
+fresh.addEventListener('click', () => {
+  freshCount = 0;
+  fresh.hidden = true;
+  render();
+});

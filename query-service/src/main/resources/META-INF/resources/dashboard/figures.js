@@ -1,7 +1,7 @@
 // A subject's figures over time: one point per figure, coloured by who gave it, with the details
 // in the point's tooltip and in the table under the chart.
 
-import {allItems, getJson, segment} from './api.js';
+import {allItems, segment} from './api.js';
 import {el, formatNumber, message, quantityText, svg} from './dom.js';
 import {link} from './routes.js';
 
@@ -17,8 +17,8 @@ export async function figuresView(filters) {
   if (!filters.subject) {
     return subjectChooser(filters);
   }
-  const timeline = await getJson('/api/subjects/' + segment(filters.subject) + '/figures');
-  const points = timeline.items.filter(p => p.value !== null && p.value !== undefined);
+  const items = await allItems('/api/subjects/' + segment(filters.subject) + '/figures', {});
+  const points = items.filter(p => p.value !== null && p.value !== undefined);
   if (points.length === 0) {
     return [el('h2', {}, 'Figures about ' + filters.subject), message('No figures are given about this subject.')];
   }

@@ -4,6 +4,9 @@ import dev.claimtrail.query.infra.KeysetCursor;
 import dev.claimtrail.query.infra.ProblemException;
 import dev.claimtrail.query.infra.QueryConfig;
 import dev.claimtrail.query.infra.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 /** {@code /api/articles}: one article with its served text, or article summaries by external id or URL. */
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "articles")
 public class ArticleResource {
 
     /** A page of article summaries (no text); {@code next} is null on the last page. */
@@ -31,16 +35,18 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One article with its served text", description = "404 when unknown.")
     public ArticleView get(@PathParam("id") String id) {
         return articles.find(id)
                 .orElseThrow(() -> ProblemException.notFound("no article with id '" + id + "'"));
     }
 
     @GET
-    public ArticlePage list(@QueryParam("externalId") String externalId,
-                            @QueryParam("url") String url,
-                            @QueryParam("cursor") String cursor,
-                            @QueryParam("limit") String limit) {
+    @Operation(summary = "Article summaries (no text) by feed id or URL, cursor-paged")
+    public ArticlePage list(@Parameter(description = "The article's id in its feed") @QueryParam("externalId") String externalId,
+                            @Parameter(description = "The article URL as ingested") @QueryParam("url") String url,
+                            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+                            @Parameter(description = "Page size (default 50)") @QueryParam("limit") String limit) {
         int pageSize = QueryParams.limit(limit, config.defaultPageSize(), config.maxPageSize());
         List<ArticleEntity> rows = articles.page(QueryParams.text(externalId), QueryParams.text(url),
                 KeysetCursor.decode(cursor), pageSize + 1);

@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * @param to         last day of the range, inclusive
  * @param text       PostgreSQL web-search syntax over the content text (english)
  * @param history    true to include claims of revisions and extractor versions no longer served
+ * @param version    only claims of this extractor version; without history, of each article's served
+ *                   revision (so an older version stays queryable after a re-extraction)
  */
 public record ClaimFilter(
         String articleId,
@@ -20,5 +22,12 @@ public record ClaimFilter(
         LocalDate from,
         LocalDate to,
         String text,
-        boolean history) {
+        boolean history,
+        String version) {
+
+    /** Without a version filter. */
+    public ClaimFilter(String articleId, String externalId, String source, String subject, LocalDate from,
+                       LocalDate to, String text, boolean history) {
+        this(articleId, externalId, source, subject, from, to, text, history, null);
+    }
 }

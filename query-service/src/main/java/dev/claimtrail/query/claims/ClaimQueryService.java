@@ -80,7 +80,13 @@ public class ClaimQueryService {
                 LEFT JOIN article a ON a.id = c.article_id
                 LEFT JOIN served_claim sc ON sc.claim_id = c.id
                 """);
-        if (!filter.history()) {
+        if (!filter.history() && filter.version() != null) {
+            // A chosen version: its claims of the revision each article serves, whichever version is served.
+            sql.append("""
+                    JOIN article_serving s ON s.article_id = c.article_id
+                        AND s.revision = c.article_revision
+                    """);
+        } else if (!filter.history()) {
             sql.append("""
                     JOIN article_serving s ON s.article_id = c.article_id
                         AND s.revision = c.article_revision
@@ -93,6 +99,10 @@ public class ClaimQueryService {
         if (filter.articleId() != null) {
             sql.append("AND c.article_id = ?\n");
             params.add(filter.articleId());
+        }
+        if (filter.version() != null) {
+            sql.append("AND c.extractor_version = ?\n");
+            params.add(filter.version());
         }
         if (filter.externalId() != null) {
             sql.append("AND c.external_id = ?\n");

@@ -2,6 +2,8 @@ package dev.claimtrail.query.conflicts;
 
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.query.infra.Jdbc;
+import dev.claimtrail.query.infra.ProblemException;
+import dev.claimtrail.query.infra.TextCursor;
 import dev.claimtrail.query.served.ServedClaimsProjection;
 import dev.claimtrail.query.served.SourceIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +53,55 @@ public class ConflictQueryService {
     @Inject
     Jdbc jdbc;
 
-    public List<Conflict> conflicts(String subject, int limit) {
+    /** A page of conflicts; {@code next} is the cursor of the following page, null on the last one. */
+    public record ConflictPage(List<Conflict> items, String next) {
+    }
+
+    static final String CURSOR = "conflicts";
+
+    /**
+     * Conflicts by subject (lower case) then value, keyset-paged on that pair. A figure reported by
+     * several sources need not conflict (one source spelled two ways, units that count different
+     * things), so candidate figures are read in batches until the page is full.
+     */
+    public ConflictPage page(String subject, String cursor, int limit) {
+        List<String> after = TextCursor.decode(CURSOR, 2, cursor);
+        String afterSubject = after == null ? null : after.get(0);
+        BigDecimal afterValue = after == null ? null : cursorValue(after.get(1), cursor);
+        int batch = Math.max(limit + 1, 50);
+        List<Conflict> out = new ArrayList<>();
+        while (out.size() <= limit) {
+            List<FigureReport> rows = candidates(subject, afterSubject, afterValue, batch);
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Conflict conflict : among(rows)) {
+                out.add(conflict);
+            }
+            Set<String> figures = new HashSet<>();
+            rows.forEach(r -> figures.add(r.subject().toLowerCase(Locale.ROOT) + '\u0000' + r.value().stripTrailingZeros()));
+            if (figures.size() < batch) {
+                break;
+            }
+            FigureReport last = rows.get(rows.size() - 1);
+            afterSubject = last.subject().toLowerCase(Locale.ROOT);
+            afterValue = last.value();
+        }
+        boolean more = out.size() > limit;
+        List<Conflict> shown = more ? out.subList(0, limit) : out;
+        String next = null;
+        if (more) {
+            Conflict last = shown.get(shown.size() - 1);
+            next = TextCursor.encode(CURSOR, last.subject().toLowerCase(Locale.ROOT), last.value().toPlainString());
+        }
+        return new ConflictPage(List.copyOf(shown), next);
+    }
+
+    /**
+     * The reports of up to {@code figures} figures after (afterSubject, afterValue) that two or more
+     * sources in two or more articles report, in (subject, value) order.
+     */
+    private List<FigureReport> candidates(String subject, String afterSubject, BigDecimal afterValue, int figures) {
         List<Object> params = new ArrayList<>();
         StringBuilder groups = new StringBuilder("""
                 SELECT lower(f.subject_id) AS subj, f.value FROM served_figure f
@@ -61,18 +112,31 @@ public class ConflictQueryService {
             groups.append("AND lower(f.subject_id) = ?\n");
             params.add(subject.toLowerCase(Locale.ROOT));
         }
-        groups.append("GROUP BY 1, 2 HAVING count(DISTINCT sc.article_id) > 1 AND count(DISTINCT sc.source_key) > 1");
+        if (afterSubject != null) {
+            groups.append("AND (lower(f.subject_id), f.value) > (?, ?)\n");
+            params.add(afterSubject);
+            params.add(afterValue);
+        }
+        groups.append("GROUP BY 1, 2 HAVING count(DISTINCT sc.article_id) > 1 AND count(DISTINCT sc.source_key) > 1\n"
+                + "ORDER BY 1, 2 LIMIT ?");
+        params.add(figures);
         String sql = "WITH g AS (" + groups + ")\n" + """
                 SELECT g.subj, f.subject_id, f.value, f.qualifier, f.unit, f.text, sc.story_id, c.claim::text
                 FROM g JOIN served_figure f ON lower(f.subject_id) = g.subj AND f.value = g.value
                 JOIN served_claim sc ON sc.claim_id = f.claim_id AND sc.source_key IS NOT NULL
                 JOIN claim c ON c.id = f.claim_id
                 ORDER BY g.subj, g.value, sc.claim_date NULLS LAST, sc.claim_seq""";
-        List<FigureReport> rows = jdbc.query(sql, params, rs -> new FigureReport(rs.getString(2),
+        return jdbc.query(sql, params, rs -> new FigureReport(rs.getString(2),
                 rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 ServedClaimsProjection.readClaim(rs.getString(8))));
-        List<Conflict> out = among(rows);
-        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private static BigDecimal cursorValue(String value, String cursor) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("cursor '" + cursor + "' is not a cursor this API issued for this list");
+        }
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.claimtrail.query.conflicts;
 
 import dev.claimtrail.query.infra.QueryConfig;
 import dev.claimtrail.query.infra.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,16 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.List;
-
 /** {@code /api/conflicts}: the same figure credited to different sources. */
 @Path("/api/conflicts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "conflicts")
 public class ConflictResource {
-
-    /** The conflicts found, by subject then value. */
-    public record ConflictList(List<ConflictQueryService.Conflict> items) {
-    }
 
     @Inject
     ConflictQueryService conflicts;
@@ -26,9 +24,14 @@ public class ConflictResource {
     @Inject
     QueryConfig config;
 
+    /** Conflicts by subject then value; {@code next} is the cursor of the following page. */
     @GET
-    public ConflictList list(@QueryParam("subject") String subject, @QueryParam("limit") String limit) {
-        return new ConflictList(conflicts.conflicts(QueryParams.text(subject),
-                QueryParams.limit(limit, config.defaultPageSize(), config.maxPageSize())));
+    @Operation(summary = "Attribution conflicts: one figure about one entity credited to different sources in "
+            + "different articles", description = "By subject, then value; cursor-paged.")
+    public ConflictQueryService.ConflictPage list(@Parameter(description = "Conflicts about this entity id") @QueryParam("subject") String subject,
+                                                  @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+                                                  @Parameter(description = "Page size (default 50)") @QueryParam("limit") String limit) {
+        return conflicts.page(QueryParams.text(subject), cursor,
+                QueryParams.limit(limit, config.defaultPageSize(), config.maxPageSize()));
     }
 }

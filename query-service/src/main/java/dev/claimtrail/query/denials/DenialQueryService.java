@@ -3,7 +3,6 @@ package dev.claimtrail.query.denials;
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.query.infra.Jdbc;
 import dev.claimtrail.query.infra.KeysetCursor;
-import dev.claimtrail.query.served.ContentTokens;
 import dev.claimtrail.query.served.ServedClaim;
 import dev.claimtrail.query.served.ServedClaimsProjection;
 import dev.claimtrail.query.served.SourceIdentity;
@@ -22,7 +21,7 @@ import java.util.Set;
  * Denials with the claims they deny (claims.md: a claim and a later denial of it form a
  * contradiction). A served claim of stance {@code denies} is linked to served assertions that are
  * about the same subjects — or, for a denial that names no subject ("denied the presence of
- * terrorist groups in Afghanistan"), the same places and at least one other word in common — from a
+ * terrorist groups in Afghanistan"), about the same place as {@link DenialMatcher} decides — from a
  * different source, made within {@code denial-window-days} of it. Computed on read, so it always
  * agrees with the served claims.
  */
@@ -92,24 +91,35 @@ public class DenialQueryService {
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT sc.claim_seq, c.claim::text, sc.story_id, sc.claim_date FROM served_term t
-                JOIN served_claim sc ON sc.claim_id = t.claim_id
+                SELECT sc.claim_seq, c.claim::text, sc.story_id, sc.claim_date FROM served_claim sc
                 JOIN claim c ON c.id = sc.claim_id
-                WHERE t.kind = ? AND t.term = ANY (?) AND sc.stance = 'asserts'
+                WHERE sc.stance = 'asserts'
+                AND (EXISTS (SELECT 1 FROM served_term t WHERE t.claim_id = sc.claim_id AND t.kind = ? AND t.term = ANY (?))
                 """);
         params.add(bySubject ? "subject" : "location");
         params.add(terms.toArray(new String[0]));
-        if (denial.claimDate() != null) {
-            int window = config.denialWindowDays();
-            sql.append("AND (sc.claim_date IS NULL OR sc.claim_date BETWEEN ? AND ?)\n");
-            params.add(Date.valueOf(denial.claimDate().minusDays(window)));
-            params.add(Date.valueOf(denial.claimDate().plusDays(window)));
+        List<String> prefixes = bySubject ? List.of() : DenialMatcher.searchPrefixes(terms);
+        if (!prefixes.isEmpty()) {
+            // claims that name the place only in their text, perhaps as an adjective ("Afghan militants")
+            sql.append("    OR c.content_tsv @@ to_tsquery('simple', ?)\n");
+            params.add(String.join(" | ", prefixes.stream().map(p -> p + ":*").toList()));
+        }
+        sql.append(")\n");
+        // When each can have been made (an undated claim: some time before its article appeared), at most
+        // the window apart: an undated denial can answer a report from months before it was published.
+        int window = config.denialWindowDays();
+        if (denial.windowFrom() != null) {
+            sql.append("AND (sc.window_to IS NULL OR sc.window_to >= ?)\n");
+            params.add(Date.valueOf(denial.windowFrom().minusDays(window)));
+        }
+        if (denial.windowTo() != null) {
+            sql.append("AND (sc.window_from IS NULL OR sc.window_from <= ?)\n");
+            params.add(Date.valueOf(denial.windowTo().plusDays(window)));
         }
         sql.append("ORDER BY sc.claim_date NULLS LAST, sc.claim_seq");
         List<Row> candidates = jdbc.query(sql.toString(), params, rs -> new Row(rs.getLong(1),
                 ServedClaimsProjection.readClaim(rs.getString(2)), rs.getString(3)));
-        Set<String> placeWords = new HashSet<>();
-        denial.locations().forEach(l -> placeWords.addAll(ContentTokens.of(l)));
+        DenialMatcher matcher = new DenialMatcher(config.denialMinSharedWords());
         List<ClaimRef> denies = new ArrayList<>();
         for (Row candidate : candidates) {
             Claim claim = candidate.claim();
@@ -117,13 +127,8 @@ public class DenialQueryService {
                     && !(SourceIdentity.unnamed(denial.claim().source()) && SourceIdentity.unnamed(claim.source()))) {
                 continue; // a source qualifying its own statement is not a contradiction
             }
-            if (!bySubject) {
-                Set<String> words = new HashSet<>(ContentTokens.of(claim.content() == null ? null : claim.content().text()));
-                words.retainAll(denial.tokens());
-                words.removeAll(placeWords);
-                if (words.size() < config.denialMinSharedWords()) {
-                    continue;
-                }
+            if (!bySubject && !matcher.contradicts(denial, terms, claim)) {
+                continue;
             }
             denies.add(ref(claim, candidate.storyId()));
         }

@@ -3,6 +3,8 @@ package dev.claimtrail.query.served;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.events.EventCodec;
+import dev.claimtrail.query.infra.ProjectionMode;
+import dev.claimtrail.query.live.LiveEvents;
 import dev.claimtrail.query.stories.StoryProjection;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,9 @@ public class ServedClaimsProjection {
 
     @Inject
     ViewsConfig config;
+
+    @Inject
+    LiveEvents live;
 
     /**
      * Brings the article's claims in the views in line with what it serves: claims no longer served
@@ -80,6 +85,7 @@ public class ServedClaimsProjection {
         }
         if (!joining.isEmpty()) {
             entityManager.flush();
+            live.claimsServed(joining.stream().map(ServedClaim::claim).toList());
             for (ServedClaim served : joining) {
                 stories.add(served);
             }
@@ -104,9 +110,8 @@ public class ServedClaimsProjection {
             articles.add((String) id);
         }
         articles.sort(articleOrder);
-        for (String article : articles) {
-            sync(article);
-        }
+        // The same claims and stories come back: nothing new to announce on the live stream.
+        ProjectionMode.asRebuild(() -> articles.forEach(this::sync));
     }
 
     private void insert(ServedClaim served) {

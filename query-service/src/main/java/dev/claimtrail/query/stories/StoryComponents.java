@@ -1,18 +1,35 @@
 package dev.claimtrail.query.stories;
 
+import dev.claimtrail.query.served.ServedClaim;
+import dev.claimtrail.query.served.SourceIdentity;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Stories from links: each connected group of two or more linked claims is one story, named by its
- * smallest claim id. A function of the sets alone, so it is the same however the links were found.
+ * Stories from links. {@link #of} gives the connected groups of linked claims; {@link #stories} cuts
+ * them into stories that a chain of links cannot stretch (see there). Either is a function of the sets
+ * of claims and links alone, so it is the same however and in whatever order the links were found.
+ * A story is named by its smallest claim id.
  */
 public final class StoryComponents {
+
+    /**
+     * Report order, from the claims alone: publication date (undated last), then article and claim id.
+     * The first report of a linked group seeds its story.
+     */
+    static final Comparator<ServedClaim> REPORT_ORDER = Comparator
+            .comparing(ServedClaim::publishedDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ServedClaim::articleId)
+            .thenComparing(ServedClaim::id);
 
     /** A link between two claims. */
     public record Link(String a, String b) {
@@ -39,6 +56,67 @@ public final class StoryComponents {
             if (group.size() > 1) {
                 String id = group.first();
                 group.forEach(m -> storyOf.put(m, id));
+            }
+        }
+        return storyOf;
+    }
+
+    /**
+     * Stories guarded against chains. Links are pairwise, and A~B~C does not make A and C the same
+     * statement: connected groups alone would merge them. So within each connected group, in report
+     * order, the first claim not yet placed seeds a story with its report (the claims of its article by
+     * the same speaker on the same occasion), and a claim of another article joins only when it is
+     * linked to that seed report itself and its occasion overlaps every member's. A claim linked only
+     * to a later report of the story stays out of it (and may seed or join another). A group that
+     * ends up in one article is no story. Claims in no story are absent from the result.
+     */
+    public static Map<String, String> stories(Collection<ServedClaim> members, Collection<Link> links,
+                                              StoryMatcher matcher) {
+        Map<String, ServedClaim> byId = new HashMap<>();
+        members.forEach(m -> byId.put(m.id(), m));
+        Map<String, Set<String>> linked = new HashMap<>();
+        for (Link link : links) {
+            if (byId.containsKey(link.a()) && byId.containsKey(link.b())) {
+                linked.computeIfAbsent(link.a(), k -> new HashSet<>()).add(link.b());
+                linked.computeIfAbsent(link.b(), k -> new HashSet<>()).add(link.a());
+            }
+        }
+        Map<String, String> storyOf = new TreeMap<>();
+        for (List<String> group : groups(of(byId.keySet(), links)).values()) {
+            List<ServedClaim> order = group.stream().map(byId::get).sorted(REPORT_ORDER).toList();
+            Set<String> placed = new HashSet<>();
+            for (ServedClaim seed : order) {
+                if (placed.contains(seed.id())) {
+                    continue;
+                }
+                List<ServedClaim> report = new ArrayList<>();
+                for (ServedClaim c : order) {
+                    if (!placed.contains(c.id()) && c.articleId().equals(seed.articleId())
+                            && (c == seed || (SourceIdentity.same(seed.claim().source(), c.claim().source())
+                                && matcher.overlapInTime(seed, c)))) {
+                        report.add(c);
+                    }
+                }
+                List<ServedClaim> story = new ArrayList<>(report);
+                for (ServedClaim c : order) {
+                    if (placed.contains(c.id()) || c.articleId().equals(seed.articleId())) {
+                        continue;
+                    }
+                    Set<String> neighbours = linked.getOrDefault(c.id(), Set.of());
+                    if (report.stream().anyMatch(r -> neighbours.contains(r.id()))
+                            && story.stream().allMatch(m -> matcher.overlapInTime(c, m))) {
+                        story.add(c);
+                    }
+                }
+                if (story.stream().map(ServedClaim::articleId).distinct().count() < 2) {
+                    placed.add(seed.id());
+                    continue;
+                }
+                String id = story.stream().map(ServedClaim::id).min(Comparator.naturalOrder()).orElseThrow();
+                for (ServedClaim m : story) {
+                    placed.add(m.id());
+                    storyOf.put(m.id(), id);
+                }
             }
         }
         return storyOf;

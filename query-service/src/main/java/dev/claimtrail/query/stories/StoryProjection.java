@@ -1,5 +1,6 @@
 package dev.claimtrail.query.stories;
 
+import dev.claimtrail.query.live.LiveEvents;
 import dev.claimtrail.query.served.ServedClaim;
 import dev.claimtrail.query.served.ServedClaimsProjection;
 import dev.claimtrail.query.served.ViewsConfig;
@@ -34,6 +35,9 @@ public class StoryProjection {
 
     @Inject
     ViewsConfig config;
+
+    @Inject
+    LiveEvents live;
 
     StoryMatcher matcher;
 
@@ -100,10 +104,8 @@ public class StoryProjection {
         if (linked.isEmpty()) {
             return;
         }
-        Set<String> members = new TreeSet<>(linked);
-        members.add(claim.id());
-        members.addAll(storyMates(linked));
-        reform(members);
+        // Stories are cut from whole linked groups (StoryComponents.stories), so the whole group is re-formed.
+        reform(linkedGroup(List.of(claim.id())));
     }
 
     /**
@@ -112,7 +114,8 @@ public class StoryProjection {
      */
     public void remove(Collection<String> claimIds) {
         List<String> ids = List.copyOf(claimIds);
-        Set<String> remaining = new TreeSet<>(storyMates(ids));
+        Set<String> remaining = new TreeSet<>(linkedGroup(ids));
+        remaining.addAll(storyMates(ids));
         remaining.removeAll(ids);
         entityManager.createNativeQuery("DELETE FROM story_link WHERE claim_a IN (:ids) OR claim_b IN (:ids)")
                 .setParameter("ids", ids).executeUpdate();
@@ -143,6 +146,22 @@ public class StoryProjection {
         return out;
     }
 
+    /** The claims connected to these by links, directly or through others, these included. */
+    private Set<String> linkedGroup(Collection<String> claimIds) {
+        Set<String> out = new TreeSet<>(claimIds);
+        for (Object id : entityManager.createNativeQuery("""
+                        WITH RECURSIVE g(id) AS (
+                            SELECT claim_id FROM served_claim WHERE claim_id IN (:ids)
+                            UNION
+                            SELECT CASE WHEN l.claim_a = g.id THEN l.claim_b ELSE l.claim_a END
+                            FROM story_link l JOIN g ON l.claim_a = g.id OR l.claim_b = g.id)
+                        SELECT id FROM g""")
+                .setParameter("ids", claimIds).getResultList()) {
+            out.add((String) id);
+        }
+        return out;
+    }
+
     /** Recomputes the stories of a closed set of claims (no links leave it) from their links. */
     private void reform(Set<String> members) {
         List<StoryComponents.Link> links = new ArrayList<>();
@@ -152,6 +171,7 @@ public class StoryProjection {
             Object[] r = (Object[]) row;
             links.add(new StoryComponents.Link((String) r[0], (String) r[1]));
         }
+        Map<String, Set<String>> before = live.storiesBefore(members);
         List<?> old = entityManager.createNativeQuery(
                         "SELECT DISTINCT story_id FROM served_claim WHERE claim_id IN (:m) AND story_id IS NOT NULL")
                 .setParameter("m", members).getResultList();
@@ -161,7 +181,12 @@ public class StoryProjection {
         }
         entityManager.createNativeQuery("UPDATE served_claim SET story_id = NULL WHERE claim_id IN (:m)")
                 .setParameter("m", members).executeUpdate();
-        Map<String, List<String>> stories = StoryComponents.groups(StoryComponents.of(members, links));
+        List<ServedClaim> served = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery("SELECT c.claim::text FROM claim c WHERE c.id IN (:m)")
+                .setParameter("m", members).getResultList()) {
+            served.add(ServedClaim.of(ServedClaimsProjection.readClaim((String) row), config.undatedWindowDays()));
+        }
+        Map<String, List<String>> stories = StoryComponents.groups(StoryComponents.stories(served, links, matcher));
         for (Map.Entry<String, List<String>> story : stories.entrySet()) {
             entityManager.createNativeQuery("UPDATE served_claim SET story_id = :story WHERE claim_id IN (:m)")
                     .setParameter("story", story.getKey()).setParameter("m", story.getValue()).executeUpdate();
@@ -172,5 +197,6 @@ public class StoryProjection {
                             FROM served_claim WHERE story_id = :story""")
                     .setParameter("story", story.getKey()).executeUpdate();
         }
+        live.storiesReformed(before, stories);
     }
 }

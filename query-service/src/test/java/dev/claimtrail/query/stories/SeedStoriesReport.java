@@ -54,7 +54,7 @@ class SeedStoriesReport {
                 }
             }
         }
-        Map<String, String> storyOf = StoryComponents.of(served.stream().map(ServedClaim::id).toList(), links);
+        Map<String, String> storyOf = StoryComponents.stories(served, links, matcher);
         StringBuilder text = new StringBuilder();
         for (ObjectNode node : lines) {
             JsonNode id = node.get("id");

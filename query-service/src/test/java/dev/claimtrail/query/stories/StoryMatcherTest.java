@@ -84,7 +84,7 @@ class StoryMatcherTest {
                 }
             }
         }
-        return StoryComponents.of(claims.stream().map(ServedClaim::id).toList(), links);
+        return StoryComponents.stories(claims, links, matcher);
     }
 
     private StoryMatcher.Basis match(ClaimRecorded a, ClaimRecorded b) {
