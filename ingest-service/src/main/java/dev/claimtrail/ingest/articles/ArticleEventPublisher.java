@@ -5,7 +5,9 @@ import dev.claimtrail.events.CloudEvents;
 import dev.claimtrail.events.EventCodec;
 import dev.claimtrail.ingest.infra.IngestConfig;
 import dev.claimtrail.ingest.infra.ProblemException;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +61,9 @@ public class ArticleEventPublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.articleId())
                         .withHeaders(headers(CloudEvents.headers(event, SOURCE, time)))
-                        .build());
+                        .build())
+                // The sink may send on another thread: hand it the request's trace, which it writes as traceparent.
+                .addMetadata(TracingMetadata.withCurrent(Context.current()));
         try {
             emitter.sendMessage(message).await().atMost(config.publishTimeout());
         } catch (RuntimeException e) {

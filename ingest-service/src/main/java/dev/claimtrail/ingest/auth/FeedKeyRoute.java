@@ -2,6 +2,7 @@ package dev.claimtrail.ingest.auth;
 
 import dev.claimtrail.ingest.infra.ProblemType;
 import dev.claimtrail.ingest.infra.Problems;
+import dev.claimtrail.ingest.infra.observability.IngestOutcomeFilter;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
@@ -64,6 +65,7 @@ public class FeedKeyRoute {
             LOG.infof("refused a push from revoked feed '%s'", feed.get());
             Problems.end(context, ProblemType.FORBIDDEN, "the key of feed '" + feed.get() + "' has been revoked");
         } else {
+            context.put(IngestOutcomeFilter.FEED_ATTRIBUTE, feed.get()); // metrics count pushes per feed
             context.next();
         }
     }

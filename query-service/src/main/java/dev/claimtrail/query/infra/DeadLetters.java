@@ -1,5 +1,8 @@
 package dev.claimtrail.query.infra;
 
+import dev.claimtrail.query.infra.observability.DeadLetterMetrics;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +60,10 @@ public final class DeadLetters {
                 .build();
         // A null value (tombstone) is forwarded as such; Message needs a payload, so use an empty string.
         String payload = record.value() == null ? "" : record.value();
-        emitter.sendMessage(Message.of(payload).addMetadata(metadata)).await().atMost(SEND_TIMEOUT);
+        // The dead letter continues the trace of the record it replaces (the projection's current span).
+        emitter.sendMessage(Message.of(payload).addMetadata(metadata).addMetadata(TracingMetadata.withCurrent(Context.current())))
+                .await().atMost(SEND_TIMEOUT);
+        DeadLetterMetrics.deadLettered(record.topic(), reason);
     }
 
     private static RecordHeader header(String name, String value) {
