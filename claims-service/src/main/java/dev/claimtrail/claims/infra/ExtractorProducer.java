@@ -20,12 +20,9 @@ public class ExtractorProducer {
     @Startup
     ClaimExtractor claimExtractor(ExtractionConfig config) {
         long started = System.nanoTime();
-        ClaimExtractor extractor = new CoreNlpClaimExtractor();
-        if (!extractor.descriptor().version().equals(config.version())) {
-            // A mismatch would file a new version's claims under the old version's consumer group.
-            throw new IllegalStateException("claimtrail.extraction.version=" + config.version()
-                    + " but the extractor is version " + extractor.descriptor().version());
-        }
+        // A mismatch would file a new version's claims under the old version's consumer group; only the
+        // code's own version, or it plus a re-run label (1.0.0+rerun2), is accepted.
+        ClaimExtractor extractor = RelabelledExtractor.forVersion(new CoreNlpClaimExtractor(), config.version());
         LOG.infof("extractor %s %s loaded in %d ms", extractor.descriptor().name(), extractor.descriptor().version(),
                 (System.nanoTime() - started) / 1_000_000);
         return extractor;

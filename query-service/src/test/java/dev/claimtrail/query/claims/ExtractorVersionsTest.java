@@ -42,4 +42,21 @@ class ExtractorVersionsTest {
         versions.sort(ExtractorVersions.ORDER);
         assertEquals(List.of("0.9", "1.0.0-rc1", "1.0", "1.2", "1.10"), versions);
     }
+
+    /** A re-run of the same code under a label ({@code ./claimtrail reextract --version 1.0.0+rerun2}). */
+    @Test
+    void buildMetadataIsNewerThanTheBareVersionAndOlderThanTheNextRelease() {
+        assertTrue(ExtractorVersions.compare("1.0.0+rerun2", "1.0.0") > 0);
+        assertTrue(ExtractorVersions.compare("1.0.0", "1.0.0+rerun2") < 0);
+        assertTrue(ExtractorVersions.compare("1.0.1", "1.0.0+rerun2") > 0);
+        assertTrue(ExtractorVersions.compare("1.0.0+rerun10", "1.0.0+rerun2") > 0);
+        assertTrue(ExtractorVersions.compare("1.0.0+b.2", "1.0.0+a.9") > 0);
+        assertEquals(0, ExtractorVersions.compare("1.0.0+rerun2", "1.0.0+rerun2"));
+        assertTrue(ExtractorVersions.compare("1.0.0+rerun02", "1.0.0+rerun2") != 0, "a total order: distinct labels differ");
+        assertEquals(Integer.signum(ExtractorVersions.compare("1.0.0+rerun02", "1.0.0+rerun2")),
+                -Integer.signum(ExtractorVersions.compare("1.0.0+rerun2", "1.0.0+rerun02")));
+        List<String> versions = new ArrayList<>(List.of("1.0.0+rerun10", "1.1.0", "1.0.0", "1.0.0+rerun2", "1.0.0-rc1"));
+        versions.sort(ExtractorVersions.ORDER);
+        assertEquals(List.of("1.0.0-rc1", "1.0.0", "1.0.0+rerun2", "1.0.0+rerun10", "1.1.0"), versions);
+    }
 }
