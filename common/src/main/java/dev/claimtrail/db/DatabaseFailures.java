@@ -1,4 +1,4 @@
-package dev.claimtrail.ingest.infra;
+package dev.claimtrail.db;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -9,17 +9,20 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Tells "the database is unreachable" (try again later: 503) from every other failure (a bug: 500).
+ * Tells "the database is unreachable" (try again later: a 503 for a request, a retry in place for a
+ * projection) from every other failure (a bug: a 500, a stopped channel). Shared by the services that
+ * have a database; plain JDK, so it lives beside the other shared rules.
  * The signal arrives wrapped differently depending on where it surfaced (Hibernate, JTA, Agroal's pool;
  * a failed commit carries it as a suppressed XAException), so causes and suppressed exceptions are
  * searched.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
-    static boolean unreachable(Throwable failure) {
+    /** Whether the failure, anywhere in its causes or suppressed exceptions, says the database is unreachable. */
+    public static boolean unreachable(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
         pending.add(failure);

@@ -1,4 +1,4 @@
-package dev.claimtrail.ingest.infra;
+package dev.claimtrail.db;
 
 import org.junit.jupiter.api.Test;
 

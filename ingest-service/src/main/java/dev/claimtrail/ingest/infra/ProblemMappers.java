@@ -1,6 +1,7 @@
 package dev.claimtrail.ingest.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.claimtrail.db.DatabaseFailures;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

@@ -5,9 +5,13 @@ import dev.claimtrail.events.ArticleIngested;
 import dev.claimtrail.events.ArticleRevised;
 import dev.claimtrail.events.ArticleSnapshot;
 import dev.claimtrail.events.EventDecodingException;
+import dev.claimtrail.query.infra.DatabaseOutages;
 import dev.claimtrail.query.infra.DeadLetters;
 import dev.claimtrail.query.infra.KafkaRecords;
+import dev.claimtrail.query.infra.ProjectionMode;
 import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,25 +44,60 @@ public class ArticleProjection {
     @Channel("articles-dlq")
     MutinyEmitter<String> deadLetters;
 
-    /** Applies one record, its rows and its offset in one transaction. */
+    /**
+     * The live consumer: applies each record in a transaction of its own, waiting out a database outage
+     * in place rather than stopping the channel.
+     */
     @Incoming("articles-in")
     @Blocking
+    @WithSpan("project articles record") // a child of the record's trace (the connector's consumer span is current)
+    public void consume(ConsumerRecord<String, String> record) {
+        DatabaseOutages.retryWhileUnreachable("articles " + record.partition() + "/" + record.offset(),
+                () -> QuarkusTransaction.requiringNew().run(() -> onRecord(record)));
+    }
+
+    /** Applies one record, its rows and its offset in one transaction (the caller's, if it has one). */
     @Transactional
     public void onRecord(ConsumerRecord<String, String> record) {
         if (offsets.alreadyApplied(consumerGroup, record)) {
             return;
         }
+        apply(record);
+        offsets.advance(consumerGroup, record);
+    }
+
+    /** The consumer group whose positions this projection stores (a rebuild stores its under the same key). */
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
+    /**
+     * Applies one record's rows in the caller's transaction, without touching its stored offset: the live
+     * handler above wraps it with the redelivery check and the offset, a rebuild applies many records per
+     * transaction and stores the offsets per batch. An undecodable record is dead-lettered only live; a
+     * rebuild reads it again long after it was dead-lettered and passes over it.
+     */
+    public void apply(ConsumerRecord<String, String> record) {
         ArticleEvent event;
         try {
             event = KafkaRecords.decode(record, ArticleEvent.class);
         } catch (EventDecodingException e) {
-            LOG.warnf("articles %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
-            DeadLetters.send(deadLetters, consumerGroup, record, e);
-            offsets.advance(consumerGroup, record);
+            if (ProjectionMode.live()) {
+                LOG.warnf("articles %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
+                DeadLetters.send(deadLetters, consumerGroup, record, e);
+            }
             return;
         }
         apply(event);
-        offsets.advance(consumerGroup, record);
+    }
+
+    /**
+     * Applies an event an operator sent back from the dead-letter topic (admin redrive). Its offset was
+     * advanced when it was dead-lettered; applying is idempotent, so a repeated redrive changes nothing.
+     */
+    @Transactional
+    public void applyRedriven(ArticleEvent event) {
+        apply(event);
     }
 
     void apply(ArticleEvent event) {

@@ -6,10 +6,14 @@ import dev.claimtrail.events.ClaimEvent;
 import dev.claimtrail.events.ClaimRecorded;
 import dev.claimtrail.events.EventCodec;
 import dev.claimtrail.events.EventDecodingException;
+import dev.claimtrail.query.infra.DatabaseOutages;
 import dev.claimtrail.query.infra.DeadLetters;
 import dev.claimtrail.query.infra.KafkaRecords;
+import dev.claimtrail.query.infra.ProjectionMode;
 import dev.claimtrail.query.infra.ProjectionOffsetStore;
 import dev.claimtrail.query.served.ServedClaimsProjection;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,21 +66,48 @@ public class ClaimProjection {
     @Channel("claims-dlq")
     MutinyEmitter<String> deadLetters;
 
-    /** Applies one record, its rows and its offset in one transaction. */
+    /**
+     * The live consumer: applies each record in a transaction of its own, waiting out a database outage
+     * in place rather than stopping the channel.
+     */
     @Incoming("claims-in")
     @Blocking
+    @WithSpan("project claims record") // a child of the record's trace (the connector's consumer span is current)
+    public void consume(ConsumerRecord<String, String> record) {
+        DatabaseOutages.retryWhileUnreachable("claims " + record.partition() + "/" + record.offset(),
+                () -> QuarkusTransaction.requiringNew().run(() -> onRecord(record)));
+    }
+
+    /** Applies one record, its rows and its offset in one transaction (the caller's, if it has one). */
     @Transactional
     public void onRecord(ConsumerRecord<String, String> record) {
         if (offsets.alreadyApplied(consumerGroup, record)) {
             return;
         }
+        apply(record);
+        offsets.advance(consumerGroup, record);
+    }
+
+    /** The consumer group whose positions this projection stores (a rebuild stores its under the same key). */
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
+    /**
+     * Applies one record's rows in the caller's transaction, without touching its stored offset: the live
+     * handler above wraps it with the redelivery check and the offset, a rebuild applies many records per
+     * transaction and stores the offsets per batch. An undecodable record is dead-lettered only live; a
+     * rebuild reads it again long after it was dead-lettered and passes over it.
+     */
+    public void apply(ConsumerRecord<String, String> record) {
         ClaimEvent event;
         try {
             event = KafkaRecords.decode(record, ClaimEvent.class);
         } catch (EventDecodingException e) {
-            LOG.warnf("claims %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
-            DeadLetters.send(deadLetters, consumerGroup, record, e);
-            offsets.advance(consumerGroup, record);
+            if (ProjectionMode.live()) {
+                LOG.warnf("claims %d/%d dead-lettered: %s", record.partition(), record.offset(), e.getMessage());
+                DeadLetters.send(deadLetters, consumerGroup, record, e);
+            }
             return;
         }
         if (event instanceof ClaimRecorded recorded) {
@@ -84,7 +115,20 @@ public class ClaimProjection {
         } else if (event instanceof ArticleProcessed processed) {
             processed(processed);
         }
-        offsets.advance(consumerGroup, record);
+    }
+
+    /**
+     * Applies an event an operator sent back from the dead-letter topic (admin redrive). Its offset was
+     * advanced when it was dead-lettered; claims and processings are keyed by deterministic ids, so a
+     * repeated redrive changes nothing.
+     */
+    @Transactional
+    public void applyRedriven(ClaimEvent event) {
+        if (event instanceof ClaimRecorded recorded) {
+            record(recorded);
+        } else if (event instanceof ArticleProcessed processed) {
+            processed(processed);
+        }
     }
 
     /**
@@ -167,12 +211,19 @@ public class ClaimProjection {
     void processed(ArticleProcessed event) {
         String name = event.extractor().name();
         String version = event.extractor().version();
-        if (ArticleProcessingEntity.findById(event.eventId()) != null
-                || ArticleProcessingEntity.exists(event.articleId(), event.articleRevision(), name, version)) {
+        ArticleProcessingEntity processing = ArticleProcessingEntity.findById(event.eventId());
+        if (processing != null) {
+            // The same event id again is a redelivery, unless a failed run was redriven by an operator:
+            // claims-service then closes the revision again, same id, with the outcome that replaces it.
+            if (!ArticleProcessed.FAILED.equals(processing.outcome) || ArticleProcessed.FAILED.equals(event.outcome())) {
+                return;
+            }
+        } else if (ArticleProcessingEntity.exists(event.articleId(), event.articleRevision(), name, version)) {
             return;
+        } else {
+            processing = new ArticleProcessingEntity();
+            processing.eventId = event.eventId();
         }
-        ArticleProcessingEntity processing = new ArticleProcessingEntity();
-        processing.eventId = event.eventId();
         processing.articleId = event.articleId();
         processing.revision = event.articleRevision();
         processing.extractorName = name;

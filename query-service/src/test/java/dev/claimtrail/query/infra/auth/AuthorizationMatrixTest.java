@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every query endpoint × every kind of caller, with reader and operator keys configured. Query does not
- * know feed keys, so a feed key is as unknown here as a wrong one (401). The operator-only endpoint is a
- * test resource standing in for the admin/replay endpoints to come.
+ * know feed keys, so a feed key is as unknown here as a wrong one (401). The admin endpoints (status, dead
+ * letters, redrive, replay) need the operator role.
  */
 @QuarkusTest
 @TestProfile(ReaderKeysProfile.class)
@@ -56,6 +56,15 @@ class AuthorizationMatrixTest {
         matrix.put("GET /api/sources", new int[] {401, 401, 401, 200, 200});
         matrix.put("GET /api/entities", new int[] {401, 401, 401, 200, 200});
         matrix.put("GET /api/admin/probe", new int[] {401, 401, 401, 403, 200});
+        matrix.put("GET /api/admin/status", new int[] {401, 401, 401, 403, 200});
+        matrix.put("GET /api/admin/extractor-versions", new int[] {401, 401, 401, 403, 200});
+        matrix.put("GET /api/admin/dead-letters", new int[] {401, 401, 401, 403, 200});
+        matrix.put("GET /api/admin/dead-letters/claims.dlq-0-999999999", new int[] {401, 401, 401, 403, 404});
+        matrix.put("POST /api/admin/dead-letters/claims.dlq-0-999999999/redrive", new int[] {401, 401, 401, 403, 404});
+        // An operator reaches the replay itself, which asks for the topic.
+        matrix.put("GET /api/admin/replay", new int[] {401, 401, 401, 403, 400});
+        matrix.put("GET /api/admin/rebuilds", new int[] {401, 401, 401, 403, 200});
+        matrix.put("GET /api/admin/rebuilds/999999", new int[] {401, 401, 401, 403, 404});
         matrix.put("GET /", new int[] {200, 200, 200, 200, 200});
         matrix.put("GET /dashboard/app.js", new int[] {200, 200, 200, 200, 200});
         matrix.put("GET /q/health/ready", new int[] {200, 200, 200, 200, 200});
