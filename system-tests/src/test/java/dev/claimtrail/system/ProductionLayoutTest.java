@@ -137,7 +137,12 @@ class ProductionLayoutTest {
         Assumptions.assumeTrue(dockerAvailable(),
                 "No Docker engine here: the production layout (docker-compose.yml) is only checked by reading. "
                         + "Where Docker runs, this test starts it with Testcontainers and pushes an article through it.");
+        // The layout requires feed and operator keys (salted hashes); one key serves both roles here.
+        String key = "layout-check-key";
+        String salt = "layoutsalt";
+        String entry = "layout:" + salt + ":" + dev.claimtrail.events.Ids.sha256Hex(salt + key);
         try (ComposeContainer layout = new ComposeContainer(COMPOSE.toFile())
+                .withEnv(Map.of("INGEST_FEED_KEYS", entry, "QUERY_OPERATOR_KEYS", entry, "CLAIMS_OPERATOR_KEYS", entry))
                 .withRemoveVolumes(true)
                 .withBuild(true)
                 .withExposedService("ingest-service-1", 8081, Wait.forHttp("/q/health/ready")
@@ -154,7 +159,7 @@ class ProductionLayoutTest {
                     {"url": "https://example.org/layout-check", "title": "Layout check",
                      "text": "The minister said on Monday that 40 new schools would open next year."}""";
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("X-API-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(article)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, accepted.statusCode(), accepted.body());
             await().atMost(Duration.ofMinutes(3)).until(() -> http.send(
