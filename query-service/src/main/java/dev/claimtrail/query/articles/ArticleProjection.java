@@ -102,22 +102,44 @@ public class ArticleProjection {
 
     void apply(ArticleEvent event) {
         ArticleSnapshot snapshot = event.article();
-        Instant at = event instanceof ArticleIngested ingested ? ingested.ingestedAt()
-                : ((ArticleRevised) event).revisedAt();
-        storeRevision(snapshot, at);
-
+        storeRevision(snapshot, at(event));
         ArticleEntity article = ArticleEntity.findById(snapshot.id());
         if (article == null) {
-            article = new ArticleEntity();
-            article.id = snapshot.id();
-            // An article first seen through a revision (its ingestion was dead-lettered, or lies before
-            // the log's start) still gets a usable ingestion time.
-            article.ingestedAt = at;
-        } else if (snapshot.revision() < article.revision) {
-            return; // an older revision arriving late: its text is kept above, the article stays current
+            article = created(event);
+        }
+        if (fold(article, event)) {
+            article.persist();
+        }
+    }
+
+    /** When the event happened to the article: its ingestion or its revision. */
+    public static Instant at(ArticleEvent event) {
+        return event instanceof ArticleIngested ingested ? ingested.ingestedAt() : ((ArticleRevised) event).revisedAt();
+    }
+
+    /**
+     * A new article row for the first event seen of it. An article first seen through a revision (its
+     * ingestion was dead-lettered, or lies before the log's start) still gets a usable ingestion time.
+     */
+    public static ArticleEntity created(ArticleEvent event) {
+        ArticleEntity article = new ArticleEntity();
+        article.id = event.article().id();
+        article.ingestedAt = at(event);
+        return article;
+    }
+
+    /**
+     * Brings the article row up to the event; false when the event changes nothing, because it carries an
+     * older revision arriving late (its text is kept in article_revision, the article stays current). The
+     * live projection and a bulk rebuild both fold events through here.
+     */
+    public static boolean fold(ArticleEntity article, ArticleEvent event) {
+        ArticleSnapshot snapshot = event.article();
+        if (snapshot.revision() < article.revision) {
+            return false;
         }
         if (event instanceof ArticleRevised) {
-            article.revisedAt = at;
+            article.revisedAt = at(event);
         }
         article.revision = snapshot.revision();
         article.externalId = snapshot.externalId();
@@ -127,7 +149,7 @@ public class ArticleProjection {
         article.publishedAt = snapshot.publishedAt();
         article.language = snapshot.language();
         article.contentHash = snapshot.contentHash();
-        article.persist();
+        return true;
     }
 
     private void storeRevision(ArticleSnapshot snapshot, Instant at) {

@@ -1,10 +1,8 @@
 package dev.claimtrail.query.claims;
 
 import dev.claimtrail.events.ArticleProcessed;
-import dev.claimtrail.events.Claim;
 import dev.claimtrail.events.ClaimEvent;
 import dev.claimtrail.events.ClaimRecorded;
-import dev.claimtrail.events.EventCodec;
 import dev.claimtrail.events.EventDecodingException;
 import dev.claimtrail.query.infra.DatabaseOutages;
 import dev.claimtrail.query.infra.DeadLetters;
@@ -28,11 +26,11 @@ import org.jboss.logging.Logger;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Projects the {@code claims} log: every ClaimRecorded becomes a {@code claim} row (the history of
@@ -45,7 +43,7 @@ public class ClaimProjection {
     private static final Logger LOG = Logger.getLogger(ClaimProjection.class);
 
     /** The newest revision first, then the newest extractor version. */
-    static final Comparator<ArticleProcessingEntity> SERVING_ORDER =
+    public static final Comparator<ArticleProcessingEntity> SERVING_ORDER =
             Comparator.<ArticleProcessingEntity>comparingInt(p -> p.revision)
                     .thenComparing(p -> p.extractorVersion, ExtractorVersions.ORDER)
                     .reversed();
@@ -136,71 +134,51 @@ public class ClaimProjection {
      * (a re-run of the same extractor version, a producer retry) is the same row.
      */
     void record(ClaimRecorded event) {
-        Claim claim = event.claim();
-        // The event id is the claim id by contract; fall back to it should a body omit the latter.
-        String claimId = claim.id() != null ? claim.id() : event.eventId();
-        Claim.ArticleRef article = claim.article();
-        ClaimDates.Period period = ClaimDates.of(
-                claim.claimedAt() == null ? null : claim.claimedAt().value(), article.publishedAt());
-        String extractorName = claim.extractor() == null ? null : claim.extractor().name();
-        String extractorVersion = claim.extractor() == null ? null : claim.extractor().version();
-        if (extractorName == null || extractorVersion == null) {
-            // Without a version the claim cannot be tied to an ArticleProcessed; keep it as unserved history.
-            extractorName = extractorName == null ? "unknown" : extractorName;
-            extractorVersion = extractorVersion == null ? "0" : extractorVersion;
-        }
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO claim (id, article_id, article_revision, external_id, extractor_name,
-                            extractor_version, kind, source_name, source_name_norm, source_type, stance,
-                            claimed_at_value, claimed_at_precision, claim_date_from, claim_date_to,
-                            content_text, claim, recorded_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+        ClaimRow row = ClaimRow.of(event);
+        Object[] values = row.values();
+        var insert = entityManager.createNativeQuery("INSERT INTO claim (" + ClaimRow.COLUMNS + """
+                        ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                             CAST(?17 AS jsonb), ?18)
-                        ON CONFLICT (id) DO NOTHING""")
-                .setParameter(1, claimId)
-                .setParameter(2, article.id())
-                .setParameter(3, article.revision())
-                .setParameter(4, article.externalId())
-                .setParameter(5, extractorName)
-                .setParameter(6, extractorVersion)
-                .setParameter(7, claim.kind())
-                .setParameter(8, claim.source().name())
-                .setParameter(9, SourceNames.normalise(claim.source().name()))
-                .setParameter(10, claim.source().type())
-                .setParameter(11, claim.stance())
-                .setParameter(12, claim.claimedAt() == null ? null : claim.claimedAt().value())
-                .setParameter(13, claim.claimedAt() == null ? null : claim.claimedAt().precision())
-                .setParameter(14, period == null ? null : Date.valueOf(period.from()))
-                .setParameter(15, period == null ? null : Date.valueOf(period.to()))
-                .setParameter(16, claim.content().text() == null ? "" : claim.content().text())
-                .setParameter(17, EventCodec.mapper().valueToTree(claim).toString())
-                .setParameter(18, event.recordedAt() == null ? null : Timestamp.from(event.recordedAt()))
-                .executeUpdate();
-        if (inserted == 0) {
+                        ON CONFLICT (id) DO NOTHING""");
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof LocalDate date) {
+                value = Date.valueOf(date);
+            } else if (value instanceof Instant instant) {
+                value = Timestamp.from(instant);
+            }
+            insert.setParameter(i + 1, value);
+        }
+        if (insert.executeUpdate() == 0) {
             return;
         }
-        Set<String> seen = new HashSet<>();
-        for (Claim.Subject subject : claim.subjects()) {
-            if (subject == null || subject.id() == null) {
-                continue;
-            }
-            String alias = subject.alias() == null ? "" : subject.alias();
-            if (seen.add(subject.id() + '\u0000' + alias)) {
-                entityManager.createNativeQuery(
-                                "INSERT INTO claim_subject (claim_id, subject_id, alias) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, claimId)
-                        .setParameter(2, subject.id())
-                        .setParameter(3, alias)
-                        .executeUpdate();
-            }
+        for (String[] subject : row.subjects()) {
+            entityManager.createNativeQuery(
+                            "INSERT INTO claim_subject (claim_id, subject_id, alias) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, row.id())
+                    .setParameter(2, subject[0])
+                    .setParameter(3, subject[1])
+                    .executeUpdate();
         }
+        String articleId = row.articleId();
+        String extractorName = row.extractorName();
+        String extractorVersion = row.extractorVersion();
         // Claims normally precede their ArticleProcessed; one recorded late for the version already
         // served joins the cross-article views now.
-        ArticleServingEntity serving = ArticleServingEntity.findById(article.id());
-        if (serving != null && serving.revision == article.revision()
+        ArticleServingEntity serving = ArticleServingEntity.findById(articleId);
+        if (serving != null && serving.revision == row.articleRevision()
                 && serving.extractorName.equals(extractorName) && serving.extractorVersion.equals(extractorVersion)) {
-            servedClaims.sync(article.id());
+            servedClaims.sync(articleId);
         }
+    }
+
+    /**
+     * Whether a processing event whose id is already stored replaces the stored one. The same event id
+     * again is a redelivery, unless a failed run was redriven by an operator: claims-service then closes
+     * the revision again, same id, with the outcome that replaces it.
+     */
+    public static boolean replaces(String outcome, String storedOutcome) {
+        return ArticleProcessed.FAILED.equals(storedOutcome) && !ArticleProcessed.FAILED.equals(outcome);
     }
 
     /**
@@ -213,9 +191,7 @@ public class ClaimProjection {
         String version = event.extractor().version();
         ArticleProcessingEntity processing = ArticleProcessingEntity.findById(event.eventId());
         if (processing != null) {
-            // The same event id again is a redelivery, unless a failed run was redriven by an operator:
-            // claims-service then closes the revision again, same id, with the outcome that replaces it.
-            if (!ArticleProcessed.FAILED.equals(processing.outcome) || ArticleProcessed.FAILED.equals(event.outcome())) {
+            if (!replaces(event.outcome(), processing.outcome)) {
                 return;
             }
         } else if (ArticleProcessingEntity.exists(event.articleId(), event.articleRevision(), name, version)) {

@@ -14,6 +14,14 @@ public interface RebuildConfig {
     int batchSize();
 
     /**
+     * Build from the logs in bulk ({@link BulkRebuild}: COPY per batch, the views derived once at the end)
+     * rather than through the live projections record by record. Both give the same read model; the
+     * record-by-record path is kept for comparison and as a fallback.
+     */
+    @WithDefault("true")
+    boolean bulk();
+
+    /**
      * How many records the rebuild may still be behind the logs when it stops the live projections for
      * the swap: the rest is applied while they wait, so this bounds that pause.
      */

@@ -42,6 +42,11 @@ public final class StoryMatcher {
         this.minSharedWords = minSharedWords;
     }
 
+    /** How many days apart two statements' windows may lie and still be the same occasion. */
+    public int maxGapDays() {
+        return maxGapDays;
+    }
+
     /** The basis of the link between two claims, or null when they are not the same statement. */
     public Basis match(ServedClaim a, ServedClaim b) {
         if (a.articleId().equals(b.articleId()) || !Objects.equals(a.claim().stance(), b.claim().stance())) {

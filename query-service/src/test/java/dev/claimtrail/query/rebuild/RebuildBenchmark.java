@@ -31,6 +31,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,8 +106,11 @@ class RebuildBenchmark {
                 articles, (long) articles * CLAIMS_PER_ARTICLE, articles, bytes >> 20, (System.nanoTime() - t0) / 1e9);
 
         RebuildStatus status = rebuilds.start(null);
+        long peakHeap = 0;
         while (!status.finished()) {
             Thread.sleep(2000);
+            // The bulk rebuild holds what the views need of every claim until the end: its memory is a figure.
+            peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             status = rebuilds.get(status.id());
             System.out.printf("rebuild %s: %,d / %,d records, %.0f/s, eta %s s%n", status.state(), status.applied(),
                     status.target(), status.ratePerSecond(), status.etaSeconds());
@@ -158,6 +162,8 @@ class RebuildBenchmark {
                 copySeconds, copyRate, rebuildRate / copyRate);
         System.out.printf("COPY of the claim and claim_subject rows alone: %.1f s, %,.0f claims/s%n", claimCopySeconds,
                 claimRows / claimCopySeconds);
+        System.out.printf("heap used during the rebuild, sampled every 2 s: peak %,d MB of %,d MB max%n",
+                peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Every column but the generated ones (identity and computed), which the load computes as the rebuild did. */
