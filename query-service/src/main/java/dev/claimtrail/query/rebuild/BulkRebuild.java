@@ -25,7 +25,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -544,8 +543,8 @@ final class BulkRebuild {
         return served.size();
     }
 
-    /** Only for the tests of the link search: the profiles it searches. */
-    Map<String, ServedClaim> servedProfiles() {
-        return Collections.unmodifiableMap(served);
+    /** Serves a claim directly, for the tests of the link search and story cutting (which need no database). */
+    void serve(ServedClaim claim) {
+        served.put(claim.id(), profile(claim));
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Who said it, in the form the cross-article views compare sources in. Outlets spell the same
@@ -140,10 +142,30 @@ public final class SourceIdentity {
         if (name == null) {
             return List.of();
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("['’`]", "");
+        // Story matching compares the same few thousand names millions of times: fold each once.
+        List<String> known = TOKENS.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (TOKENS.size() > TOKENS_KEPT) {
+            TOKENS.clear();
+        }
+        List<String> folded = fold(name);
+        TOKENS.put(name, folded);
+        return folded;
+    }
+
+    private static final int TOKENS_KEPT = 100_000;
+    private static final Map<String, List<String>> TOKENS = new ConcurrentHashMap<>();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static List<String> fold(String name) {
+        String folded = APOSTROPHES.matcher(MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
+                .replaceAll("").toLowerCase(Locale.ROOT)).replaceAll("");
         List<String> out = new ArrayList<>();
-        for (String token : folded.split("[^\\p{L}\\p{N}]+")) {
+        for (String token : SEPARATORS.split(folded)) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -152,7 +174,7 @@ public final class SourceIdentity {
             }
             out.add(transliterated(token));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** One spelling for the common variants of romanised Russian names. */

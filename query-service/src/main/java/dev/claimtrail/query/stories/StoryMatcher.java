@@ -49,10 +49,9 @@ public final class StoryMatcher {
 
     /** The basis of the link between two claims, or null when they are not the same statement. */
     public Basis match(ServedClaim a, ServedClaim b) {
+        // Every test below must hold; the cheap ones come first, the source comparison (name folding) last,
+        // because most pairs that share a speaker's key and a time window say different things.
         if (a.articleId().equals(b.articleId()) || !Objects.equals(a.claim().stance(), b.claim().stance())) {
-            return null;
-        }
-        if (!SourceIdentity.same(a.claim().source(), b.claim().source())) {
             return null;
         }
         if (!overlapInTime(a, b)) {
@@ -60,21 +59,23 @@ public final class StoryMatcher {
         }
         boolean sharedSubject = !Collections.disjoint(a.subjects(), b.subjects());
         boolean subjectsAgree = sharedSubject || a.subjects().isEmpty() || b.subjects().isEmpty();
+        if (!subjectsAgree) {
+            return null; // both say whom they are about, and it is not the same
+        }
         boolean sharedFigure = sharesFigure(a, b);
         if (SourceIdentity.unnamed(a.claim().source()) && !sharedSubject && !sharedFigure) {
             return null;
         }
-        if (!subjectsAgree) {
-            return null; // both say whom they are about, and it is not the same
-        }
         int shared = ContentTokens.shared(a.tokens(), b.tokens());
+        Basis basis;
         if (sharedFigure && (sharedSubject || shared >= 2)) {
-            return Basis.FIGURE;
+            basis = Basis.FIGURE;
+        } else if (shared >= minSharedWords && ContentTokens.overlap(a.tokens(), b.tokens()) >= minOverlap) {
+            basis = Basis.TEXT;
+        } else {
+            return null;
         }
-        if (shared >= minSharedWords && ContentTokens.overlap(a.tokens(), b.tokens()) >= minOverlap) {
-            return Basis.TEXT;
-        }
-        return null;
+        return SourceIdentity.same(a.claim().source(), b.claim().source()) ? basis : null;
     }
 
     boolean overlapInTime(ServedClaim a, ServedClaim b) {
