@@ -84,27 +84,41 @@ public final class StoryComponents {
         Map<String, String> storyOf = new TreeMap<>();
         for (List<String> group : groups(of(byId.keySet(), links)).values()) {
             List<ServedClaim> order = group.stream().map(byId::get).sorted(REPORT_ORDER).toList();
+            // Indexes, so that a group of many thousands of linked claims (a much-quoted speaker) is cut in
+            // time proportional to its links, not to its size squared: each claim's place in report order,
+            // and each article's claims in that order.
+            Map<String, Integer> position = new HashMap<>();
+            Map<String, List<ServedClaim>> byArticle = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                position.put(order.get(i).id(), i);
+                byArticle.computeIfAbsent(order.get(i).articleId(), a -> new ArrayList<>()).add(order.get(i));
+            }
             Set<String> placed = new HashSet<>();
             for (ServedClaim seed : order) {
                 if (placed.contains(seed.id())) {
                     continue;
                 }
                 List<ServedClaim> report = new ArrayList<>();
-                for (ServedClaim c : order) {
-                    if (!placed.contains(c.id()) && c.articleId().equals(seed.articleId())
+                for (ServedClaim c : byArticle.get(seed.articleId())) {
+                    if (!placed.contains(c.id())
                             && (c == seed || (SourceIdentity.same(seed.claim().source(), c.claim().source())
                                 && matcher.overlapInTime(seed, c)))) {
                         report.add(c);
                     }
                 }
-                List<ServedClaim> story = new ArrayList<>(report);
-                for (ServedClaim c : order) {
-                    if (placed.contains(c.id()) || c.articleId().equals(seed.articleId())) {
-                        continue;
+                // The claims of other articles linked to the seed report, in report order.
+                TreeMap<Integer, ServedClaim> linkedToReport = new TreeMap<>();
+                for (ServedClaim r : report) {
+                    for (String neighbour : linked.getOrDefault(r.id(), Set.of())) {
+                        ServedClaim c = byId.get(neighbour);
+                        if (!placed.contains(neighbour) && !c.articleId().equals(seed.articleId())) {
+                            linkedToReport.put(position.get(neighbour), c);
+                        }
                     }
-                    Set<String> neighbours = linked.getOrDefault(c.id(), Set.of());
-                    if (report.stream().anyMatch(r -> neighbours.contains(r.id()))
-                            && story.stream().allMatch(m -> matcher.overlapInTime(c, m))) {
+                }
+                List<ServedClaim> story = new ArrayList<>(report);
+                for (ServedClaim c : linkedToReport.values()) {
+                    if (story.stream().allMatch(m -> matcher.overlapInTime(c, m))) {
                         story.add(c);
                     }
                 }

@@ -78,7 +78,7 @@ public final class StoryMatcher {
         return SourceIdentity.same(a.claim().source(), b.claim().source()) ? basis : null;
     }
 
-    boolean overlapInTime(ServedClaim a, ServedClaim b) {
+    public boolean overlapInTime(ServedClaim a, ServedClaim b) {
         return before(a.windowFrom(), b.windowTo()) && before(b.windowFrom(), a.windowTo());
     }
 
