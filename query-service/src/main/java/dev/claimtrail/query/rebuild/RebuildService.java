@@ -191,9 +191,13 @@ public class RebuildService {
             }
             LOG.infof("rebuild %s done: %d records in %.1f s, retired schema %s", rebuild.id, rebuild.applied(),
                     rebuild.seconds(), config.keepRetired() ? retired + " kept" : "dropped");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A bulk rebuild holds what the views need of every claim (see BulkRebuild): a log too large for
+            // the heap fails the rebuild, not the service, and the status says so.
             LOG.errorf(e, "rebuild %s failed", rebuild.id);
-            rebuild.finish(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            rebuild.finish(e instanceof OutOfMemoryError
+                    ? "out of memory: give query-service more heap, or set claimtrail.rebuild.bulk=false"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             try {
                 schemas.drop(schema);
             } catch (RuntimeException dropFailure) {
