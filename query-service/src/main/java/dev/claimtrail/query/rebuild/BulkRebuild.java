@@ -14,7 +14,6 @@ import dev.claimtrail.query.claims.ClaimProjection;
 import dev.claimtrail.query.claims.ClaimRow;
 import dev.claimtrail.query.infra.KafkaRecords;
 import dev.claimtrail.query.served.ServedClaim;
-import dev.claimtrail.query.served.ServedClaimsProjection;
 import dev.claimtrail.query.stories.StoryComponents;
 import dev.claimtrail.query.stories.StoryMatcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,8 +56,9 @@ import java.util.TreeMap;
  *   <li>{@code story}: {@link StoryComponents#stories} of each linked group, the function the live
  *       projection re-forms a group with.</li>
  * </ul>
- * RebuildTest proves the result equal to the live read model, table by table. Memory: the served claims'
- * match profiles (about a kilobyte each) and the claim ids, held until the end of the rebuild.
+ * RebuildTest proves the result equal to the live read model, table by table. Memory: every claim's
+ * served rows (rendered) and match profile, held until the end of the claims log (about 5 GB of heap at
+ * peak for a million claims, see query-service/BENCHMARKS.md).
  */
 final class BulkRebuild {
 
@@ -169,10 +169,8 @@ final class BulkRebuild {
                 }
                 Candidate candidate = null;
                 if (!Claim.OUTLET.equals(row.kind())) {
-                    // What the live projection reads back from claim.claim: the claim under its row's id.
-                    Claim claim = recorded.claim().id() != null ? recorded.claim()
-                            : ServedClaimsProjection.readClaim(row.claimJson());
-                    candidate = Candidate.of(ServedClaim.of(claim, undatedWindowDays),
+                    // The claim as the live projection reads it back from claim.claim (the same JSON).
+                    candidate = Candidate.of(ServedClaim.of(recorded.claim(), undatedWindowDays),
                             servingKey(row.articleId(), row.articleRevision(), row.extractorName(),
                                     row.extractorVersion()));
                 }

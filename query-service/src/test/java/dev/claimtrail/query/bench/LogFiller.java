@@ -7,11 +7,10 @@ import dev.claimtrail.events.EventCodec;
 import dev.claimtrail.events.Topics;
 import dev.claimtrail.query.rebuild.RebuildService;
 import dev.claimtrail.query.rebuild.RebuildStatus;
+import dev.claimtrail.query.support.EventProducer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,14 +40,7 @@ final class LogFiller {
 
     static Result fill(String bootstrapServers, RebuildService rebuilds, long seed, long corpusClaims, long claims)
             throws InterruptedException {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(1 << 20));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20));
+        Properties p = EventProducer.bulkConfig(bootstrapServers);
         long started = System.nanoTime();
         long[] articles = {0};
         AtomicReference<Exception> failure = new AtomicReference<>();

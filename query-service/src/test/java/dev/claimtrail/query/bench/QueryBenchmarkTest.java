@@ -4,6 +4,7 @@ import dev.claimtrail.infra.embedded.KafkaTestResource;
 import dev.claimtrail.query.claims.ClaimQueryService;
 import dev.claimtrail.query.figures.FigureQueryService;
 import dev.claimtrail.query.rebuild.RebuildService;
+import dev.claimtrail.query.support.LiveConsumersPaused;
 import dev.claimtrail.query.stories.StoryQueryService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;

@@ -11,17 +11,17 @@ import dev.claimtrail.events.EventCodec;
 import dev.claimtrail.events.Ids;
 import dev.claimtrail.events.Topics;
 import dev.claimtrail.infra.embedded.KafkaTestResource;
+import dev.claimtrail.query.support.EventProducer;
+import dev.claimtrail.query.support.LiveConsumersPaused;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
@@ -62,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (default 1,000,000).
  */
 @QuarkusTest
-@TestProfile(RebuildBenchmark.LivePaused.class)
+@TestProfile(LiveConsumersPaused.class) // the rebuild alone is measured
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(FreshDatabaseResource.class)
 @EnabledIfSystemProperty(named = "benchmark.rebuild", matches = "true")
@@ -73,19 +73,6 @@ class RebuildBenchmark {
     /** Tables in an order their foreign keys allow loading in. */
     static final List<String> TABLES = List.of("article", "article_revision", "article_processing", "article_serving",
             "claim", "claim_subject", "served_claim", "served_term", "served_figure", "story_link", "story");
-
-    /** The live consumers stay paused: the rebuild alone is measured. */
-    public static class LivePaused implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.articles-in.pausable", "true",
-                    "mp.messaging.incoming.articles-in.initially-paused", "true",
-                    "mp.messaging.incoming.claims-in.pausable", "true",
-                    "mp.messaging.incoming.claims-in.initially-paused", "true",
-                    "claimtrail.rebuild.keep-retired", "false");
-        }
-    }
 
     @Inject
     RebuildService rebuilds;
@@ -240,14 +227,7 @@ class RebuildBenchmark {
 
     /** Produces the articles, their claims and ArticleProcessed as ingest- and claims-service would. */
     private static long produce(int articles, Random random) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.sharedBootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(1 << 20));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20));
+        Properties p = EventProducer.bulkConfig(KafkaTestResource.sharedBootstrapServers());
         Properties tx = new Properties();
         tx.putAll(p);
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "rebuild-benchmark-" + UUID.randomUUID());

@@ -1,12 +1,13 @@
-package dev.claimtrail.query.bench;
+package dev.claimtrail.query.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
 /**
- * The benchmark application with its live consumers paused: the read model is filled by a rebuild from
- * the logs, and the queries are measured without projection work competing for the two cores.
+ * The application with its live consumers paused, for the benchmarks: a rebuild from the logs fills or
+ * rebuilds the read model and is measured alone, and queries are measured without projection work
+ * competing for the two cores. Retired schemas are dropped (they would only take disk).
  */
 public class LiveConsumersPaused implements QuarkusTestProfile {
 
