@@ -281,7 +281,7 @@ final class BulkRebuild {
                     figureCount++;
                 }
             }
-            return new Candidate(0, servingKey, BulkRebuild.profile(served),
+            return new Candidate(0, servingKey, served.forMatching(),
                     CopyRows.fields(new StringBuilder(), claim.id()).toString(), fields, terms.toString(), termCount,
                     figures.toString(), figureCount);
         }
@@ -379,21 +379,6 @@ final class BulkRebuild {
         terms.copyTo(connection);
         figures.copyTo(connection);
         return to < recordedClaims.size() ? to : -1;
-    }
-
-    /**
-     * The served claim as story matching sees it: everything derived, of the claim itself only what the
-     * matcher and the story cutting read (id, article, source, stance).
-     */
-    private static ServedClaim profile(ServedClaim full) {
-        Claim c = full.claim();
-        Claim.Source s = c.source();
-        Claim slim = new Claim(c.id(), c.kind(), new Claim.ArticleRef(c.article().id(), c.article().revision(),
-                null, null, null, null), null,
-                s == null ? null : new Claim.Source(s.name(), s.type(), s.role(), s.organisation(), null),
-                null, c.stance(), c.direct(), null, null, null, null, null, null, null);
-        return new ServedClaim(slim, full.sourceKey(), full.blockingKeys(), full.subjects(), Set.of(), full.figures(),
-                full.tokens(), full.claimDate(), full.publishedDate(), full.windowFrom(), full.windowTo());
     }
 
     /**
@@ -543,6 +528,6 @@ final class BulkRebuild {
 
     /** Serves a claim directly, for the tests of the link search and story cutting (which need no database). */
     void serve(ServedClaim claim) {
-        served.put(claim.id(), profile(claim));
+        served.put(claim.id(), claim.forMatching());
     }
 }

@@ -106,6 +106,21 @@ public record ServedClaim(
                 dated == null ? null : dated.from(), published == null ? null : published.from(), from, to);
     }
 
+    /**
+     * This served claim as story matching and story cutting see it: everything derived, and of the claim
+     * only what they read (id, article, source, stance). A fraction of the memory, for holding many.
+     */
+    public ServedClaim forMatching() {
+        Claim c = claim;
+        Claim.Source s = c.source();
+        Claim slim = new Claim(c.id(), c.kind(), new Claim.ArticleRef(c.article().id(), c.article().revision(),
+                null, null, null, null), null,
+                s == null ? null : new Claim.Source(s.name(), s.type(), s.role(), s.organisation(), null),
+                null, c.stance(), c.direct(), null, null, null, null, null, null, null);
+        return new ServedClaim(slim, sourceKey, blockingKeys, subjects, Set.of(), figures, tokens, claimDate,
+                publishedDate, windowFrom, windowTo);
+    }
+
     /** A figure's value as text that is equal for equal numbers (6500 and 6500.0). */
     public static String figureKey(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();

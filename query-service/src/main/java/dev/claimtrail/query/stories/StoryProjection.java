@@ -10,10 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,9 +68,8 @@ public class StoryProjection {
             return;
         }
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT c.id, c.claim::text FROM served_term t
+                SELECT DISTINCT sc.claim_id FROM served_term t
                 JOIN served_claim sc ON sc.claim_id = t.claim_id
-                JOIN claim c ON c.id = sc.claim_id
                 WHERE t.kind = 'match' AND t.term IN (:keys) AND sc.article_id <> :article
                 """);
         int gap = config.maxGapDays();
@@ -83,11 +88,12 @@ public class StoryProjection {
         if (claim.windowFrom() != null) {
             query.setParameter("from", claim.windowFrom().minusDays(gap));
         }
+        List<String> candidates = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            candidates.add((String) id);
+        }
         Set<String> linked = new TreeSet<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            ServedClaim other = ServedClaim.of(ServedClaimsProjection.readClaim((String) r[1]),
-                    config.undatedWindowDays());
+        for (ServedClaim other : servedClaims(candidates)) {
             StoryMatcher.Basis basis = matcher.match(claim, other);
             if (basis == null) {
                 continue;
@@ -162,7 +168,10 @@ public class StoryProjection {
         return out;
     }
 
-    /** Recomputes the stories of a closed set of claims (no links leave it) from their links. */
+    /**
+     * Recomputes the stories of a closed set of claims (no links leave it) from their links, and writes
+     * only what changed: a claim joining a much-quoted speaker's group must not rewrite the whole group.
+     */
     private void reform(Set<String> members) {
         List<StoryComponents.Link> links = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery(
@@ -172,24 +181,63 @@ public class StoryProjection {
             links.add(new StoryComponents.Link((String) r[0], (String) r[1]));
         }
         Map<String, Set<String>> before = live.storiesBefore(members);
-        List<?> old = entityManager.createNativeQuery(
-                        "SELECT DISTINCT story_id FROM served_claim WHERE claim_id IN (:m) AND story_id IS NOT NULL")
-                .setParameter("m", members).getResultList();
-        if (!old.isEmpty()) {
-            entityManager.createNativeQuery("DELETE FROM story WHERE id IN (:old)")
-                    .setParameter("old", old).executeUpdate();
-        }
-        entityManager.createNativeQuery("UPDATE served_claim SET story_id = NULL WHERE claim_id IN (:m)")
-                .setParameter("m", members).executeUpdate();
-        List<ServedClaim> served = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery("SELECT c.claim::text FROM claim c WHERE c.id IN (:m)")
+        Map<String, String> current = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery(
+                        "SELECT claim_id, story_id FROM served_claim WHERE claim_id IN (:m)")
                 .setParameter("m", members).getResultList()) {
-            served.add(ServedClaim.of(ServedClaimsProjection.readClaim((String) row), config.undatedWindowDays()));
+            Object[] r = (Object[]) row;
+            current.put((String) r[0], (String) r[1]);
         }
-        Map<String, List<String>> stories = StoryComponents.groups(StoryComponents.stories(served, links, matcher));
-        for (Map.Entry<String, List<String>> story : stories.entrySet()) {
+        Map<String, String> next = StoryComponents.stories(servedClaims(members), links, matcher);
+        Map<String, List<String>> stories = StoryComponents.groups(next);
+        Map<String, List<String>> previous = new HashMap<>();
+        current.forEach((claim, story) -> {
+            if (story != null) {
+                previous.computeIfAbsent(story, k -> new ArrayList<>()).add(claim);
+            }
+        });
+        previous.values().forEach(l -> l.sort(null));
+        if (!previous.isEmpty()) {
+            // A story whose row is gone (remove() drops the stories of the claims leaving) is no story to keep.
+            Set<String> rows = new HashSet<>();
+            for (Object id : entityManager.createNativeQuery("SELECT id FROM story WHERE id IN (:ids)")
+                    .setParameter("ids", previous.keySet()).getResultList()) {
+                rows.add((String) id);
+            }
+            previous.keySet().retainAll(rows);
+        }
+
+        // A story row is a function of its members: one whose members are unchanged stays as it is.
+        List<String> gone = previous.keySet().stream()
+                .filter(id -> !previous.get(id).equals(stories.get(id))).toList();
+        if (!gone.isEmpty()) {
+            entityManager.createNativeQuery("DELETE FROM story WHERE id IN (:gone)")
+                    .setParameter("gone", gone).executeUpdate();
+        }
+        Map<String, List<String>> moves = new TreeMap<>();
+        List<String> leaving = new ArrayList<>();
+        for (String claim : current.keySet()) {
+            String story = next.get(claim);
+            if (!Objects.equals(story, current.get(claim))) {
+                if (story == null) {
+                    leaving.add(claim);
+                } else {
+                    moves.computeIfAbsent(story, k -> new ArrayList<>()).add(claim);
+                }
+            }
+        }
+        if (!leaving.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE served_claim SET story_id = NULL WHERE claim_id IN (:m)")
+                    .setParameter("m", leaving).executeUpdate();
+        }
+        for (Map.Entry<String, List<String>> move : moves.entrySet()) {
             entityManager.createNativeQuery("UPDATE served_claim SET story_id = :story WHERE claim_id IN (:m)")
-                    .setParameter("story", story.getKey()).setParameter("m", story.getValue()).executeUpdate();
+                    .setParameter("story", move.getKey()).setParameter("m", move.getValue()).executeUpdate();
+        }
+        for (Map.Entry<String, List<String>> story : stories.entrySet()) {
+            if (story.getValue().equals(previous.get(story.getKey()))) {
+                continue;
+            }
             entityManager.createNativeQuery("""
                             INSERT INTO story (id, member_count, article_count, first_published, date_from, date_to)
                             SELECT :story, count(*), count(DISTINCT article_id), min(published_date),
@@ -198,5 +246,45 @@ public class StoryProjection {
                     .setParameter("story", story.getKey()).executeUpdate();
         }
         live.storiesReformed(before, stories);
+    }
+
+    /** Cap of the parsed-claim cache: enough for the groups of the busiest speakers in a window. */
+    private static final int PARSED_KEPT = 20_000;
+
+    /**
+     * Served claims by id as story matching sees them ({@link ServedClaim#forMatching}), parsed once. A claim
+     * never changes under its id (the id is derived from the claim), so an entry cannot go stale.
+     */
+    private final Map<String, ServedClaim> parsed = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ServedClaim> eldest) {
+                    return size() > PARSED_KEPT;
+                }
+            });
+
+    /** The claims with these ids as story matching sees them, reading and parsing only those not cached. */
+    private List<ServedClaim> servedClaims(Collection<String> ids) {
+        List<ServedClaim> out = new ArrayList<>(ids.size());
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            ServedClaim known = parsed.get(id);
+            if (known != null) {
+                out.add(known);
+            } else {
+                missing.add(id);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += 1000) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 1000));
+            for (Object row : entityManager.createNativeQuery("SELECT c.claim::text FROM claim c WHERE c.id IN (:m)")
+                    .setParameter("m", chunk).getResultList()) {
+                ServedClaim claim = ServedClaim.of(ServedClaimsProjection.readClaim((String) row),
+                        config.undatedWindowDays()).forMatching();
+                parsed.put(claim.id(), claim);
+                out.add(claim);
+            }
+        }
+        return out;
     }
 }
