@@ -64,18 +64,18 @@ public class FigureQueryService {
         List<Object> params = new ArrayList<>();
         params.add(subject.toLowerCase(Locale.ROOT));
         StringBuilder sql = new StringBuilder("""
-                SELECT sc.claim_date, f.value, f.value_to, f.qualifier, f.unit, f.of, f.text, sc.story_id,
-                    c.claim::text, sc.claim_seq, f.ordinal
+                SELECT f.claim_date, f.value, f.value_to, f.qualifier, f.unit, f.of, f.text, sc.story_id,
+                    c.claim::text, f.claim_seq, f.ordinal
                 FROM served_figure f
                 JOIN served_claim sc ON sc.claim_id = f.claim_id
                 JOIN claim c ON c.id = f.claim_id
                 WHERE lower(f.subject_id) = ?
                 """);
+        // Order and keyset spelled as served_figure_timeline_idx (V5) indexes them, so a page is an index range.
         if (after != null) {
-            sql.append("AND (COALESCE(sc.claim_date, ?), sc.claim_seq, f.ordinal) > (?, ?, ?)\n");
+            sql.append("AND (COALESCE(f.claim_date, DATE '9999-12-31'), f.claim_seq, f.ordinal) > (?, ?, ?)\n");
             try {
                 Date date = Date.valueOf(LocalDate.parse(after.get(0)));
-                params.add(Date.valueOf(UNDATED));
                 params.add(date);
                 params.add(Long.parseLong(after.get(1)));
                 params.add(Integer.parseInt(after.get(2)));
@@ -83,7 +83,7 @@ public class FigureQueryService {
                 throw ProblemException.badRequest("cursor '" + cursor + "' is not a cursor this API issued for this list");
             }
         }
-        sql.append("ORDER BY COALESCE(sc.claim_date, DATE '9999-12-31'), sc.claim_seq, f.ordinal LIMIT ?");
+        sql.append("ORDER BY COALESCE(f.claim_date, DATE '9999-12-31'), f.claim_seq, f.ordinal LIMIT ?");
         params.add(limit + 1);
         record Row(FigurePoint point, LocalDate date, long seq, int ordinal) {
         }

@@ -251,7 +251,7 @@ final class BulkRebuild {
      * of it, and its served_claim (all but the story), served_term and served_figure rows, rendered.
      */
     record Candidate(long seq, String servingKey, ServedClaim profile, String idField, String servedFields,
-                     String terms, int termCount, String figures, int figureCount) {
+                     String terms, int termCount, List<String> figureFields) {
 
         /** The candidate of a claim not numbered yet: its served_claim fields are those after claim_seq. */
         static Candidate of(ServedClaim served, String servingKey) {
@@ -270,25 +270,23 @@ final class BulkRebuild {
             termCount += terms(terms, seen, "subject",
                     served.subjects().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), claim.id());
             termCount += terms(terms, seen, "location", served.locations(), claim.id());
-            StringBuilder figures = new StringBuilder();
+            // Figure rows end with the claim's number, known only once the claim is numbered.
+            List<String> figures = new ArrayList<>();
             Set<String> figureKeys = new HashSet<>();
-            int figureCount = 0;
             for (ServedClaim.Figure f : served.figures()) {
                 if (figureKeys.add(f.ordinal() + "\u0000" + f.subject())) {
                     Claim.Quantity q = f.quantity();
-                    CopyRows.fields(figures, claim.id(), f.ordinal(), f.subject(), q.value(), q.valueTo(),
-                            q.qualifier(), q.unit(), q.of(), q.text()).append('\n');
-                    figureCount++;
+                    figures.add(CopyRows.fields(new StringBuilder(), claim.id(), f.ordinal(), f.subject(), q.value(),
+                            q.valueTo(), q.qualifier(), q.unit(), q.of(), q.text(), served.claimDate()).toString());
                 }
             }
             return new Candidate(0, servingKey, served.forMatching(),
                     CopyRows.fields(new StringBuilder(), claim.id()).toString(), fields, terms.toString(), termCount,
-                    figures.toString(), figureCount);
+                    List.copyOf(figures));
         }
 
         Candidate numbered(long number) {
-            return new Candidate(number, servingKey, profile, idField, servedFields, terms, termCount, figures,
-                    figureCount);
+            return new Candidate(number, servingKey, profile, idField, servedFields, terms, termCount, figureFields);
         }
 
         private static int terms(StringBuilder out, Set<String> seen, String kind, Collection<String> terms,
@@ -363,7 +361,8 @@ final class BulkRebuild {
                 + "claim_date, window_from, window_to, story_id)");
         CopyRows terms = new CopyRows("served_term (kind, term, claim_id)");
         CopyRows figures = new CopyRows(
-                "served_figure (claim_id, ordinal, subject_id, value, value_to, qualifier, unit, of, text)");
+                "served_figure (claim_id, ordinal, subject_id, value, value_to, qualifier, unit, of, text, claim_date, "
+                        + "claim_seq)");
         int to = Math.min(recordedClaims.size(), from + SERVED_PAGE);
         for (Candidate c : recordedClaims.subList(from, to)) {
             String story = storyOf.get(c.profile().id());
@@ -373,7 +372,10 @@ final class BulkRebuild {
             CopyRows.fields(row, story).append('\n');
             claims.rendered(row, 1);
             terms.rendered(c.terms(), c.termCount());
-            figures.rendered(c.figures(), c.figureCount());
+            for (String figure : c.figureFields()) {
+                figures.rendered(new StringBuilder(figure.length() + 24).append(figure).append('\t').append(c.seq())
+                        .append('\n'), 1);
+            }
         }
         claims.copyTo(connection);
         terms.copyTo(connection);

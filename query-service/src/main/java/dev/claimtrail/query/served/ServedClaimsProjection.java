@@ -153,9 +153,12 @@ public class ServedClaimsProjection {
             Claim.Quantity q = f.quantity();
             entityManager.createNativeQuery("""
                             INSERT INTO served_figure (claim_id, ordinal, subject_id, value, value_to, qualifier,
-                                unit, of, text)
-                            VALUES (:id, :ordinal, :subject, :value, :valueTo, :qualifier, :unit, :of, :text)
+                                unit, of, text, claim_date, claim_seq)
+                            SELECT :id, :ordinal, :subject, :value, :valueTo, :qualifier, :unit, :of, :text,
+                                CAST(:claimDate AS date), c.seq
+                            FROM claim c WHERE c.id = :id
                             ON CONFLICT DO NOTHING""")
+                    .setParameter("claimDate", served.claimDate())
                     .setParameter("id", claim.id())
                     .setParameter("ordinal", f.ordinal())
                     .setParameter("subject", f.subject())

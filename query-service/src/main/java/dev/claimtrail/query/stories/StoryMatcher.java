@@ -87,6 +87,9 @@ public final class StoryMatcher {
     }
 
     static boolean sharesFigure(ServedClaim a, ServedClaim b) {
+        if (a.figures().isEmpty() || b.figures().isEmpty()) {
+            return false; // most claims give no figure: spare the set below
+        }
         Set<String> values = new HashSet<>();
         a.figures().forEach(f -> values.add(ServedClaim.figureKey(f.quantity().value())));
         for (ServedClaim.Figure f : b.figures()) {
