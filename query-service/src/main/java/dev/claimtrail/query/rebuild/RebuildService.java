@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,24 @@ public class RebuildService {
             next = inSchema(schema, connection -> bulk.writeServed(connection, storyOf, from));
         }
         runInSchema(schema, connection -> BulkRebuild.writeStories(connection, links, stories));
+        // Tables loaded in one go have no planner statistics until autovacuum comes round; the swap must
+        // not hand the API tables it would plan blind.
+        runInSchema(schema, connection -> {
+            List<String> tables = new ArrayList<>();
+            try (var list = connection.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?")) {
+                list.setString(1, schema);
+                try (var rows = list.executeQuery()) {
+                    while (rows.next()) {
+                        tables.add(rows.getString(1));
+                    }
+                }
+            }
+            try (var analyze = connection.createStatement()) {
+                for (String table : tables) {
+                    analyze.execute("ANALYZE " + schema + ".\"" + table + "\"");
+                }
+            }
+        });
         LOG.infof("rebuild %s in bulk: articles %.1f s, claims %.1f s, %d links and %d stories matched %.1f s, "
                         + "%d served claims written %.1f s", rebuild.id, (articlesDone - start) / 1e9,
                 (claimsDone - articlesDone) / 1e9, links.size(), stories.size(), (matched - claimsDone) / 1e9,
