@@ -25,6 +25,16 @@ public record ClaimFilter(
         boolean history,
         String version) {
 
+    /**
+     * Whether the list is in date order: with a first day, claims come by the last day of the period they
+     * are dated in, then as recorded. A date range then reads as an index range from its first day; in
+     * recording order the database had to walk every claim recorded before the range to find it (claims
+     * are recorded roughly in date order, which its planner cannot know).
+     */
+    public boolean chronological() {
+        return from != null;
+    }
+
     /** Without a version filter. */
     public ClaimFilter(String articleId, String externalId, String source, String subject, LocalDate from,
                        LocalDate to, String text, boolean history) {

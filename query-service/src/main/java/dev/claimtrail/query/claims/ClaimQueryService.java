@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +27,28 @@ import java.util.function.Consumer;
 public class ClaimQueryService {
 
     /** A claim with its position in the keyset. */
-    public record Row(long seq, ClaimView claim) {
+    /** A claim and its place in the list's order. */
+    public record Row(long seq, LocalDate dateTo, ClaimView claim) {
+        public After position() {
+            return new After(dateTo, seq);
+        }
+    }
+
+    /**
+     * Where a page starts: after this claim. In recording order only {@code seq} counts; in date order
+     * ({@link ClaimFilter#chronological}) the claim's last day then {@code seq}, and a null day is the start.
+     */
+    public record After(LocalDate dateTo, long seq) {
+        public static final After START = new After(null, 0);
     }
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Up to {@code limit} claims after {@code afterSeq}, in sequence order. */
-    public List<Row> page(ClaimFilter filter, long afterSeq, int limit) {
+    /** Up to {@code limit} claims after {@code after}, in the filter's order (recording or date order). */
+    public List<Row> page(ClaimFilter filter, After after, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = sql(filter, afterSeq, limit, params);
+        String sql = sql(filter, after, limit, params);
         List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -44,8 +57,9 @@ public class ClaimQueryService {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), ClaimView.of(readClaim(rs.getString(2)), rs.getString(3),
-                            rs.getString(4))));
+                    Date dateTo = rs.getDate(5);
+                    rows.add(new Row(rs.getLong(1), dateTo == null ? null : dateTo.toLocalDate(),
+                            ClaimView.of(readClaim(rs.getString(2)), rs.getString(3), rs.getString(4))));
                 }
             }
         } catch (SQLException e) {
@@ -59,8 +73,8 @@ public class ClaimQueryService {
      * stays bounded whatever the result size. Each chunk is its own short query: no connection or
      * snapshot is held while the client reads slowly.
      */
-    public void forEach(ClaimFilter filter, long afterSeq, int chunkSize, Consumer<ClaimView> sink) {
-        long after = afterSeq;
+    public void forEach(ClaimFilter filter, After start, int chunkSize, Consumer<ClaimView> sink) {
+        After after = start;
         while (true) {
             List<Row> chunk = page(filter, after, chunkSize);
             for (Row row : chunk) {
@@ -69,13 +83,13 @@ public class ClaimQueryService {
             if (chunk.size() < chunkSize) {
                 return;
             }
-            after = chunk.get(chunk.size() - 1).seq();
+            after = chunk.get(chunk.size() - 1).position();
         }
     }
 
-    static String sql(ClaimFilter filter, long afterSeq, int limit, List<Object> params) {
+    static String sql(ClaimFilter filter, After after, int limit, List<Object> params) {
         StringBuilder sql = new StringBuilder("""
-                SELECT c.seq, c.claim::text, a.title, sc.story_id
+                SELECT c.seq, c.claim::text, a.title, sc.story_id, c.claim_date_to
                 FROM claim c
                 LEFT JOIN article a ON a.id = c.article_id
                 LEFT JOIN served_claim sc ON sc.claim_id = c.id
@@ -94,8 +108,16 @@ public class ClaimQueryService {
                         AND s.extractor_version = c.extractor_version
                     """);
         }
-        sql.append("WHERE c.seq > ?\n");
-        params.add(afterSeq);
+        if (!filter.chronological()) {
+            sql.append("WHERE c.seq > ?\n");
+            params.add(after.seq());
+        } else if (after.dateTo() != null) {
+            sql.append("WHERE (c.claim_date_to, c.seq) > (?, ?)\n");
+            params.add(Date.valueOf(after.dateTo()));
+            params.add(after.seq());
+        } else {
+            sql.append("WHERE true\n");
+        }
         if (filter.articleId() != null) {
             sql.append("AND c.article_id = ?\n");
             params.add(filter.articleId());
@@ -131,7 +153,7 @@ public class ClaimQueryService {
             sql.append("AND c.content_tsv @@ websearch_to_tsquery('english', ?)\n");
             params.add(filter.text());
         }
-        sql.append("ORDER BY c.seq\nLIMIT ?");
+        sql.append(filter.chronological() ? "ORDER BY c.claim_date_to, c.seq\nLIMIT ?" : "ORDER BY c.seq\nLIMIT ?");
         params.add(limit);
         return sql.toString();
     }

@@ -1,7 +1,6 @@
 package dev.claimtrail.query.claims;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimtrail.query.infra.KeysetCursor;
 import dev.claimtrail.query.infra.ProblemException;
 import dev.claimtrail.query.infra.QueryConfig;
 import dev.claimtrail.query.infra.QueryParams;
@@ -56,7 +55,7 @@ public class ClaimResource {
                          @Parameter(description = "Claims of the article with this id in its feed") @QueryParam("externalId") String externalId,
                          @Parameter(description = "Substring of the source name, case and accents ignored: serdyukov") @QueryParam("source") String source,
                          @Parameter(description = "Entity id or alias as written, case ignored: ISKP, IS-KP") @QueryParam("subject") String subject,
-                         @Parameter(description = "First day (ISO date) of the period the claim is dated in, inclusive") @QueryParam("from") String from,
+                         @Parameter(description = "First day (ISO date) of the period the claim is dated in, inclusive; with it the list is in date order (by the last day of each claim's period)") @QueryParam("from") String from,
                          @Parameter(description = "Last day (ISO date), inclusive") @QueryParam("to") String to,
                          @Parameter(description = "Words in the content, PostgreSQL web-search syntax: militants -Taliban") @QueryParam("q") String text,
                          @Parameter(description = "Also claims of revisions and extractor versions no longer served") @QueryParam("history") boolean history,
@@ -69,7 +68,7 @@ public class ClaimResource {
                 QueryParams.text(source), QueryParams.text(subject),
                 QueryParams.date("from", from), QueryParams.date("to", to), QueryParams.text(text), history,
                 QueryParams.text(version));
-        long after = KeysetCursor.decode(cursor);
+        ClaimQueryService.After after = ClaimCursor.decode(filter, cursor);
         String representation = representation(QueryParams.text(format), headers);
         if (NDJSON.equals(representation)) {
             return Response.ok(stream(filter, after), NDJSON).build();
@@ -83,7 +82,7 @@ public class ClaimResource {
         List<ClaimQueryService.Row> rows = claims.page(filter, after, pageSize + 1);
         boolean more = rows.size() > pageSize;
         List<ClaimQueryService.Row> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? KeysetCursor.encode(shown.get(shown.size() - 1).seq()) : null;
+        String next = more ? ClaimCursor.encode(filter, shown.get(shown.size() - 1)) : null;
         return Response.ok(new ClaimPage(shown.stream().map(ClaimQueryService.Row::claim).toList(), next),
                 MediaType.APPLICATION_JSON).build();
     }
@@ -92,7 +91,7 @@ public class ClaimResource {
      * Every matching claim after the cursor (if any), one JSON object a line, written as it is read.
      * No page limit applies.
      */
-    private StreamingOutput stream(ClaimFilter filter, long after) {
+    private StreamingOutput stream(ClaimFilter filter, ClaimQueryService.After after) {
         return (OutputStream out) -> {
             try {
                 claims.forEach(filter, after, config.maxPageSize(), claim -> {
@@ -110,7 +109,7 @@ public class ClaimResource {
     }
 
     /** Every matching claim after the cursor as CSV, like the ndjson stream: no page limit, written as read. */
-    private StreamingOutput csv(ClaimFilter filter, long after) {
+    private StreamingOutput csv(ClaimFilter filter, ClaimQueryService.After after) {
         return (OutputStream out) -> {
             try {
                 out.write(ClaimCsv.header().getBytes(StandardCharsets.UTF_8));

@@ -2,10 +2,10 @@ package dev.claimtrail.query.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimtrail.query.claims.ClaimCursor;
 import dev.claimtrail.query.claims.ClaimFilter;
 import dev.claimtrail.query.claims.ClaimQueryService;
 import dev.claimtrail.query.figures.FigureQueryService;
-import dev.claimtrail.query.infra.KeysetCursor;
 import dev.claimtrail.query.stories.StoryQueryService;
 
 import javax.sql.DataSource;
@@ -167,7 +167,7 @@ final class QueryBenchmark {
             if (call == null) {
                 String cursor = java.net.URLDecoder.decode(
                         sample.path().substring(sample.path().indexOf("cursor=") + 7), StandardCharsets.UTF_8);
-                long after = KeysetCursor.decode(cursor);
+                ClaimQueryService.After after = ClaimCursor.decode(r.filter(), cursor);
                 call = () -> claims.page(r.filter(), after, 51).size();
             }
             long t0 = System.nanoTime();
@@ -278,7 +278,8 @@ final class QueryBenchmark {
         param(query, "from", from == null ? null : from.toString());
         param(query, "to", to == null ? null : to.toString());
         List<Request> out = new ArrayList<>();
-        out.add(new Request(kind, query.toString(), filter, () -> claims.page(filter, 0, 51).size()));
+        out.add(new Request(kind, query.toString(), filter,
+                () -> claims.page(filter, ClaimQueryService.After.START, 51).size()));
         // Following pages: the cursor comes from the page before, so it is resolved when run (see send).
         int more = random.nextInt(10) < 4 ? 1 + random.nextInt(3) : 0;
         for (int i = 0; i < more; i++) {
@@ -327,7 +328,8 @@ final class QueryBenchmark {
         param(query, "q", q);
         param(query, "from", range[0] == null ? null : range[0].toString());
         param(query, "to", range[1] == null ? null : range[1].toString());
-        return new Request(kind, query.toString(), filter, () -> claims.page(filter, 0, 51).size());
+        return new Request(kind, query.toString(), filter,
+                () -> claims.page(filter, ClaimQueryService.After.START, 51).size());
     }
 
     private String word() {

@@ -183,6 +183,37 @@ class ClaimApiTest {
     }
 
     @Test
+    void withAFirstDayTheListIsInDateOrderAndPagesOnIt() throws Exception {
+        // Recorded abadi, denial, analysts; their periods end 2024-02-14, 2023-12-31 and 2024-01-31.
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("articleId", article.id()).queryParam("from", "2023-01-01")
+                    .queryParam("limit", 1);
+            Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/api/claims");
+            page.then().statusCode(200).body("items", hasSize(1));
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        assertEquals(List.of(denial.id(), analysts.id(), abadi.id()), paged);
+
+        String stream = given().accept("application/x-ndjson").queryParam("articleId", article.id())
+                .queryParam("from", "2023-01-01").get("/api/claims").then().statusCode(200).extract().asString();
+        List<String> streamed = new ArrayList<>();
+        for (String line : stream.split("\n")) {
+            streamed.add(mapper.readTree(line).get("id").asText());
+        }
+        assertEquals(paged, streamed);
+
+        // A cursor of the recording order means nothing in date order: refused, not silently restarted.
+        String recordingCursor = given().queryParam("articleId", article.id()).queryParam("limit", 1)
+                .get("/api/claims").path("next");
+        given().queryParam("articleId", article.id()).queryParam("from", "2023-01-01")
+                .queryParam("cursor", recordingCursor).get("/api/claims").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void ndjsonStreamsEveryMatchOneObjectPerLine() throws Exception {
         Response response = given().accept("application/x-ndjson").queryParam("articleId", article.id())
                 .queryParam("limit", 1) // a page size does not cut a stream
@@ -211,7 +242,7 @@ class ClaimApiTest {
     void streamingReadsInChunksWithoutLosingOrRepeatingClaims() {
         ClaimFilter filter = new ClaimFilter(article.id(), null, null, null, null, null, null, false);
         List<String> streamed = new ArrayList<>();
-        queries.forEach(filter, 0, 1, claim -> streamed.add(claim.id()));
+        queries.forEach(filter, ClaimQueryService.After.START, 1, claim -> streamed.add(claim.id()));
         assertEquals(List.of(abadi.id(), denial.id(), analysts.id()), streamed);
         Set<String> unique = new HashSet<>(streamed);
         assertEquals(streamed.size(), unique.size());
