@@ -37,23 +37,10 @@ class ClaimQueryServiceSqlTest {
                 LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "threat -syria", false),
                 new ClaimQueryService.After(LocalDate.of(2023, 3, 1), 7), 5, params);
         assertEquals(List.of(Date.valueOf("2023-03-01"), 7L, "a1", "ext", "%sid\\_\\%%", "ttp", "ttp",
-                Date.valueOf("2023-01-01"), Date.valueOf("2023-12-31"), Date.valueOf("2024-12-31"), "threat -syria", 5),
-                params);
+                Date.valueOf("2023-01-01"), Date.valueOf("2023-12-31"), "threat -syria", 5), params);
         assertEquals(params.size(), sql.chars().filter(c -> c == '?').count());
         assertTrue(sql.contains("websearch_to_tsquery('english', ?)"));
         assertTrue(sql.contains("ORDER BY c.claim_date_to, c.seq"), "a list with a first day is in date order");
-    }
-
-    @Test
-    void fencedThePageIsCutFromEveryMatchAndNoIndexCanSupplyTheOrder() {
-        List<Object> params = new ArrayList<>();
-        String sql = ClaimQueryService.sql(new ClaimFilter(null, null, null, "ETIM", null, null, null, false),
-                new ClaimQueryService.After(null, 9), 10, params, true);
-        assertTrue(sql.startsWith("WITH page AS MATERIALIZED ("), sql);
-        assertTrue(sql.contains("ORDER BY c.seq + 0"), sql);
-        assertTrue(sql.endsWith("ORDER BY c.seq"), sql);
-        assertEquals(List.of(9L, "etim", "etim", 10), params);
-        assertEquals(params.size(), sql.chars().filter(c -> c == '?').count());
     }
 
     @Test
