@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -96,6 +97,28 @@ public class ReadModelSchemas {
 
     void drop(String schema) {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /**
+     * Gathers planner statistics on every table of the schema. Tables filled by a rebuild have none until
+     * autovacuum comes round, and the swap must not hand the API tables it would plan blind.
+     */
+    void analyze(String schema) {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement list = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?")) {
+            list.setString(1, schema);
+            try (ResultSet rows = list.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the tables of " + schema, e);
+        }
+        for (String table : tables) {
+            execute("ANALYZE " + schema + ".\"" + table + "\"");
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +148,8 @@ public class RebuildService {
                     readToEnd(rebuild, schema, claimLog, claims::apply, claims.consumerGroup());
                 }
 
+                schemas.analyze(schema);
+
                 rebuild.state = RebuildStatus.CATCHING_UP;
                 // Each round reads what was published during the previous one; live traffic slower than a
                 // rebuild shrinks the lag every round.
@@ -234,24 +235,6 @@ public class RebuildService {
             next = inSchema(schema, connection -> bulk.writeServed(connection, storyOf, from));
         }
         runInSchema(schema, connection -> BulkRebuild.writeStories(connection, links, stories));
-        // Tables loaded in one go have no planner statistics until autovacuum comes round; the swap must
-        // not hand the API tables it would plan blind.
-        runInSchema(schema, connection -> {
-            List<String> tables = new ArrayList<>();
-            try (var list = connection.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?")) {
-                list.setString(1, schema);
-                try (var rows = list.executeQuery()) {
-                    while (rows.next()) {
-                        tables.add(rows.getString(1));
-                    }
-                }
-            }
-            try (var analyze = connection.createStatement()) {
-                for (String table : tables) {
-                    analyze.execute("ANALYZE " + schema + ".\"" + table + "\"");
-                }
-            }
-        });
         LOG.infof("rebuild %s in bulk: articles %.1f s, claims %.1f s, %d links and %d stories matched %.1f s, "
                         + "%d served claims written %.1f s", rebuild.id, (articlesDone - start) / 1e9,
                 (claimsDone - articlesDone) / 1e9, links.size(), stories.size(), (matched - claimsDone) / 1e9,
@@ -285,9 +268,7 @@ public class RebuildService {
                     List<ConsumerRecord<String, String>> applied = pendingRecords;
                     runInSchema(schema, connection -> {
                         step.apply(decoded, connection);
-                        Map<Integer, ConsumerRecord<String, String>> lastOfPartition = new LinkedHashMap<>();
-                        applied.forEach(record -> lastOfPartition.put(record.partition(), record));
-                        lastOfPartition.values().forEach(last -> offsets.advance(group, last));
+                        advanceOffsets(applied, group);
                     });
                     publish(rebuild);
                 }
@@ -385,14 +366,15 @@ public class RebuildService {
     /** Applies the records in order, then stores each partition's position once. */
     private void apply(List<ConsumerRecord<String, String>> records,
                        Consumer<ConsumerRecord<String, String>> projection, String group) {
+        records.forEach(projection);
+        advanceOffsets(records, group);
+    }
+
+    /** Stores each partition's position past the last of these records, once per partition. */
+    private void advanceOffsets(List<ConsumerRecord<String, String>> records, String group) {
         Map<Integer, ConsumerRecord<String, String>> lastOfPartition = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            projection.accept(record);
-            lastOfPartition.put(record.partition(), record);
-        }
-        for (ConsumerRecord<String, String> last : lastOfPartition.values()) {
-            offsets.advance(group, last);
-        }
+        records.forEach(record -> lastOfPartition.put(record.partition(), record));
+        lastOfPartition.values().forEach(last -> offsets.advance(group, last));
     }
 
     /** Measures on the rebuild's thread (the only one that may touch its consumers) and updates the metrics. */
