@@ -10,6 +10,7 @@ import dev.claimtrail.query.infra.DeadLetters;
 import dev.claimtrail.query.infra.KafkaRecords;
 import dev.claimtrail.query.infra.ProjectionMode;
 import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import dev.claimtrail.query.infra.StoredInstants;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -114,7 +115,8 @@ public class ArticleProjection {
 
     /** When the event happened to the article: its ingestion or its revision. */
     public static Instant at(ArticleEvent event) {
-        return event instanceof ArticleIngested ingested ? ingested.ingestedAt() : ((ArticleRevised) event).revisedAt();
+        return StoredInstants.of(event instanceof ArticleIngested ingested ? ingested.ingestedAt()
+                : ((ArticleRevised) event).revisedAt());
     }
 
     /**

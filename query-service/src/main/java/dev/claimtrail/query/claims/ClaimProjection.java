@@ -9,6 +9,7 @@ import dev.claimtrail.query.infra.DeadLetters;
 import dev.claimtrail.query.infra.KafkaRecords;
 import dev.claimtrail.query.infra.ProjectionMode;
 import dev.claimtrail.query.infra.ProjectionOffsetStore;
+import dev.claimtrail.query.infra.StoredInstants;
 import dev.claimtrail.query.served.ServedClaimsProjection;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -207,7 +208,7 @@ public class ClaimProjection {
         processing.claimCount = event.claimCount();
         processing.outcome = event.outcome();
         processing.reason = event.reason();
-        processing.processedAt = event.processedAt();
+        processing.processedAt = StoredInstants.of(event.processedAt());
         processing.persist();
         entityManager.flush();
 

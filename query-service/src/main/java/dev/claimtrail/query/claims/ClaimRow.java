@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.claimtrail.events.Claim;
 import dev.claimtrail.events.ClaimRecorded;
 import dev.claimtrail.events.EventCodec;
+import dev.claimtrail.query.infra.StoredInstants;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ public record ClaimRow(
                 claim.claimedAt() == null ? null : claim.claimedAt().precision(),
                 period == null ? null : period.from(), period == null ? null : period.to(),
                 claim.content().text() == null ? "" : claim.content().text(),
-                json(claim), event.recordedAt(), subjects);
+                json(claim), StoredInstants.of(event.recordedAt()), subjects);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.claimtrail.query.claims.ArticleProcessingEntity;
 import dev.claimtrail.query.claims.ClaimProjection;
 import dev.claimtrail.query.claims.ClaimRow;
 import dev.claimtrail.query.infra.KafkaRecords;
+import dev.claimtrail.query.infra.StoredInstants;
 import dev.claimtrail.query.served.ServedClaim;
 import dev.claimtrail.query.stories.StoryComponents;
 import dev.claimtrail.query.stories.StoryMatcher;
@@ -243,7 +244,7 @@ final class BulkRebuild {
         run.claimCount = event.claimCount();
         run.outcome = event.outcome();
         run.reason = event.reason();
-        run.processedAt = event.processedAt();
+        run.processedAt = StoredInstants.of(event.processedAt());
     }
 
     /**
