@@ -27,9 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +34,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import static dev.claimtrail.query.support.CouncilClaims.engineers;
+import static dev.claimtrail.query.support.CouncilClaims.mayor;
+import static dev.claimtrail.query.support.CouncilClaims.servedIds;
+import static dev.claimtrail.query.support.ReadModelRows.count;
+import static dev.claimtrail.query.support.ReadModelRows.storedOffset;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,11 +79,11 @@ class ProjectionGuaranteesTest {
                     TestEvents.processed(article, "1.0", 1, ArticleProcessed.EXTRACTED));
         }
         Await.projection().until(() -> servedIds(article).size() == 1);
-        assertEquals(1, count("SELECT count(*) FROM claim WHERE article_id = ?", article.id()));
-        assertEquals(1, count("SELECT count(*) FROM claim_subject WHERE claim_id = ?", claim.eventId()));
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM claim WHERE article_id = ?", article.id()));
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM claim_subject WHERE claim_id = ?", claim.eventId()));
         // The stored position is past the last record applied, in the same partition.
         RecordMetadata last = sent.get(sent.size() - 1);
-        assertTrue(storedOffset("query-service-claims", last.topic(), last.partition()) > last.offset());
+        assertTrue(storedOffset(dataSource, "query-service-claims", last.topic(), last.partition()) > last.offset());
     }
 
     @Test
@@ -104,7 +106,8 @@ class ProjectionGuaranteesTest {
             // version must not displace a version that worked either.
             producer.publishInTransaction(Topics.CLAIMS,
                     TestEvents.processed(article, "1.11", 0, ArticleProcessed.FAILED));
-            Await.projection().until(() -> count("SELECT count(*) FROM article_processing WHERE article_id = ?",
+            Await.projection().until(() -> count(dataSource,
+                    "SELECT count(*) FROM article_processing WHERE article_id = ?",
                     article.id()) == 3);
         }
         assertEquals(List.of(newMayor.eventId()), servedIds(article));
@@ -178,8 +181,9 @@ class ProjectionGuaranteesTest {
         // The poison records are the last of their partitions, so only their own handling can have
         // moved the stored offsets past them: a restart will not dead-letter them again.
         Await.projection().until(() ->
-                storedOffset("query-service-claims", Topics.CLAIMS, badClaim.partition()) == badClaim.offset() + 1
-                && storedOffset("query-service-articles", Topics.ARTICLES, badArticle.partition())
+                storedOffset(dataSource, "query-service-claims", Topics.CLAIMS, badClaim.partition())
+                        == badClaim.offset() + 1
+                && storedOffset(dataSource, "query-service-articles", Topics.ARTICLES, badArticle.partition())
                         == badArticle.offset() + 1);
 
         // Good events behind the poison ones, in the same partitions (same key), are applied.
@@ -201,15 +205,15 @@ class ProjectionGuaranteesTest {
         ClaimRecorded second = engineers(article, "1.0");
 
         projection.onRecord(record(topic, 5, first));
-        assertEquals(6, storedOffset("query-service-claims", topic, 0));
+        assertEquals(6, storedOffset(dataSource, "query-service-claims", topic, 0));
         // A redelivery from before the stored position (a rebalance, a retried poll) changes nothing…
         projection.onRecord(record(topic, 3, second));
-        assertEquals(0, count("SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
-        assertEquals(6, storedOffset("query-service-claims", topic, 0));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
+        assertEquals(6, storedOffset(dataSource, "query-service-claims", topic, 0));
         // …while the record at the stored position is applied.
         projection.onRecord(record(topic, 6, second));
-        assertEquals(1, count("SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
-        assertEquals(7, storedOffset("query-service-claims", topic, 0));
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM claim WHERE id = ?", second.eventId()));
+        assertEquals(7, storedOffset(dataSource, "query-service-claims", topic, 0));
     }
 
     private static ConsumerRecord<String, String> record(String topic, long offset, ClaimRecorded event) {
@@ -222,49 +226,6 @@ class ProjectionGuaranteesTest {
 
     private static ArticleSnapshot article() {
         return TestEvents.article(TestEvents.uniqueExternalId("guarantees"), 1, "2024-03-05", TEXT);
-    }
-
-    private static ClaimRecorded mayor(ArticleSnapshot article, String version) {
-        return TestEvents.claim(article, version)
-                .source("Lena Ortiz", Claim.Source.PERSON, "Lena Ortiz").cue("said", "say")
-                .content("the new bridge would open in spring").subject("BRIDGE", "new bridge").recorded();
-    }
-
-    private static ClaimRecorded engineers(ArticleSnapshot article, String version) {
-        return TestEvents.claim(article, version)
-                .source("unnamed source", Claim.Source.UNNAMED, "Engineers").cue("warned", "warn")
-                .content("the budget could double").recorded();
-    }
-
-    private static List<String> servedIds(ArticleSnapshot article) {
-        return given().queryParam("articleId", article.id()).get("/api/claims")
-                .then().statusCode(200).extract().path("items.id");
-    }
-
-    private long count(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long storedOffset(String group, String topic, int partition) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT next_offset FROM projection_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
-            s.setString(1, group);
-            s.setString(2, topic);
-            s.setInt(3, partition);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The dead letter for the record at {@code original}, read from the start of the dead-letter topic. */

@@ -27,8 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +37,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.claimtrail.query.support.CouncilClaims.engineers;
+import static dev.claimtrail.query.support.CouncilClaims.mayor;
+import static dev.claimtrail.query.support.CouncilClaims.servedIds;
+import static dev.claimtrail.query.support.ReadModelRows.count;
+import static dev.claimtrail.query.support.ReadModelRows.storedOffset;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -164,8 +167,9 @@ class RebuildTest {
         for (int i = 0; i < 20; i++) {
             given().get("/api/articles/" + later.id()).then().statusCode(200).body("claimCount", equalTo(1));
         }
-        assertEquals(1, count("SELECT count(*) FROM query.claim WHERE id = ?", laterClaim.eventId()));
-        assertEquals(0, count("SELECT count(*) FROM " + retired + ".claim WHERE id = ?", laterClaim.eventId()));
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM query.claim WHERE id = ?", laterClaim.eventId()));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM " + retired + ".claim WHERE id = ?",
+                laterClaim.eventId()));
 
         stop.set(true);
         reader.join();
@@ -239,7 +243,8 @@ class RebuildTest {
         }
         // The live projections of this fresh database apply the whole history of the shared topics first.
         Await.projection().atMost(Duration.ofMinutes(5)).until(() -> sentinels.stream().allMatch(sent ->
-                storedOffset(sent.topic().equals(Topics.ARTICLES) ? "query-service-articles" : "query-service-claims",
+                storedOffset(dataSource,
+                        sent.topic().equals(Topics.ARTICLES) ? "query-service-articles" : "query-service-claims",
                         sent.topic(), sent.partition()) > sent.offset()));
     }
 
@@ -250,48 +255,5 @@ class RebuildTest {
 
     private static ArticleSnapshot article(String prefix) {
         return TestEvents.article(TestEvents.uniqueExternalId(prefix), 1, "2024-03-05", TEXT);
-    }
-
-    private static ClaimRecorded mayor(ArticleSnapshot article, String version) {
-        return TestEvents.claim(article, version)
-                .source("Lena Ortiz", Claim.Source.PERSON, "Lena Ortiz").cue("said", "say")
-                .content("the new bridge would open in spring").subject("BRIDGE", "new bridge").recorded();
-    }
-
-    private static ClaimRecorded engineers(ArticleSnapshot article, String version) {
-        return TestEvents.claim(article, version)
-                .source("unnamed source", Claim.Source.UNNAMED, "Engineers").cue("warned", "warn")
-                .content("the budget could double").recorded();
-    }
-
-    private static List<String> servedIds(ArticleSnapshot article) {
-        return given().queryParam("articleId", article.id()).get("/api/claims")
-                .then().statusCode(200).extract().path("items.id");
-    }
-
-    private long count(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long storedOffset(String group, String topic, int partition) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT next_offset FROM projection_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
-            s.setString(1, group);
-            s.setString(2, topic);
-            s.setInt(3, partition);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
